@@ -1,0 +1,67 @@
+//! The command line: clap definitions (also the source of the man page).
+
+use crate::i18n::Lang;
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+/// plein: lived-experience stories and help resources, offline, in the terminal.
+#[derive(Debug, Parser)]
+#[command(
+    name = "plein",
+    version,
+    about = "Lived-experience stories and help resources, offline, in the terminal",
+    long_about = "plein brings lived-experience knowledge (ervaringskennis) to the people who need it: \
+first-person stories of people who lived through poverty and debt, loneliness, homelessness, partner \
+violence and gambling addiction, together with the helplines and organisations that help. The corpus \
+ships inside the binary; plein needs no network.\n\nWithout a command, plein shows an overview."
+)]
+pub struct Cli {
+    /// Load the corpus in DIR instead of the bundled one (same format; see data/README.md).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub corpus: Option<PathBuf>,
+
+    /// Language of the interface: nl (default) or en. Without it, LANG decides (en* is English).
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<Lang>,
+
+    /// What to do; without a command, plein shows an overview.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check a corpus: print every problem as path:line:col, exit 1 on errors.
+    Check {
+        /// The corpus directory to check (the bundled corpus without it).
+        dir: Option<PathBuf>,
+        /// Print the problems and counts as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the themes with their number of stories and resources.
+    Themes {
+        /// Print as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print a story or resource as plain, wrapped text.
+    Show {
+        /// The id of the story or resource (see `plein themes`, `plein search`).
+        id: String,
+        /// Print as JSON.
+        #[arg(long)]
+        json: bool,
+        /// Wrap at this many columns (default: the terminal width, at most 80).
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..=400))]
+        width: Option<u16>,
+    },
+}
+
+impl Cli {
+    /// The UI language: `--lang`, else `LANG`.
+    pub fn language(&self, env_lang: Option<&str>) -> Lang {
+        self.lang.unwrap_or_else(|| Lang::from_locale(env_lang))
+    }
+}

@@ -1,0 +1,85 @@
+//! The non-interactive commands. Each writes to the given output and returns an exit code, so
+//! tests run them without a process; `main` only wires them to stdout and stderr.
+
+mod check;
+mod show;
+mod themes;
+
+use crate::cli::{Cli, Command};
+use crate::corpus::{self, Loaded, Source};
+use crate::i18n::{Catalog, Lang};
+use std::io::{self, Write};
+
+/// Exit code: success.
+pub const EXIT_OK: u8 = 0;
+/// Exit code: the command ran and found a problem (errors in a corpus, unknown id).
+pub const EXIT_PROBLEM: u8 = 1;
+/// Exit code: the command could not run (unreadable corpus directory, bad arguments).
+pub const EXIT_USAGE: u8 = 2;
+
+/// What commands need from outside: output streams, the language, and the terminal width.
+pub struct Io<'a> {
+    /// Where results go.
+    pub out: &'a mut dyn Write,
+    /// Where messages about the run go.
+    pub err: &'a mut dyn Write,
+    /// The UI language.
+    pub lang: Lang,
+    /// Terminal width when stdout is a terminal.
+    pub term_width: Option<u16>,
+}
+
+impl Io<'_> {
+    fn cat(&self) -> &'static Catalog {
+        Catalog::get(self.lang)
+    }
+}
+
+/// Runs a parsed command line (the interactive app excepted) and returns the exit code.
+pub fn run(cli: &Cli, io: &mut Io<'_>) -> io::Result<u8> {
+    let source = cli.corpus.clone().map_or(Source::Bundled, Source::Dir);
+    match &cli.command {
+        Some(Command::Check { dir, json }) => {
+            let source = dir.clone().map(Source::Dir).unwrap_or(source);
+            check::run(&source, *json, io)
+        }
+        Some(Command::Themes { json }) => {
+            with_corpus(&source, io, |l, io| themes::run(&l.corpus, *json, io))
+        }
+        Some(Command::Show { id, json, width }) => {
+            let width = width.or(io.term_width).unwrap_or(80).clamp(20, 80) as usize;
+            with_corpus(&source, io, |l, io| {
+                show::run(&l.corpus, id, *json, width, io)
+            })
+        }
+        None => with_corpus(&source, io, |l, io| {
+            writeln!(io.out, "{}\n", io.cat().t("cli.overview"))?;
+            themes::run(&l.corpus, false, io)?;
+            writeln!(io.out, "\n{}", io.cat().t("cli.overview_hint"))?;
+            Ok(EXIT_OK)
+        }),
+    }
+}
+
+/// Loads the corpus, says how many documents were skipped, and runs `f` on it.
+fn with_corpus(
+    source: &Source,
+    io: &mut Io<'_>,
+    f: impl FnOnce(&Loaded, &mut Io<'_>) -> io::Result<u8>,
+) -> io::Result<u8> {
+    let loaded = match corpus::load(source) {
+        Ok(l) => l,
+        Err(e) => {
+            writeln!(io.err, "plein: {}: {e}", io.cat().t("cli.corpus_error"))?;
+            return Ok(EXIT_USAGE);
+        }
+    };
+    if loaded.corpus.skipped > 0 {
+        writeln!(
+            io.err,
+            "{}",
+            io.cat().f("cli.skipped", &[("n", &loaded.corpus.skipped)])
+        )?;
+    }
+    f(&loaded, io)
+}

@@ -1,0 +1,235 @@
+//! The corpus: loading and checking themes, stories and resources from the bundled copy or a
+//! directory. [`load`] keeps every document it can and reports every problem it finds.
+
+mod model;
+mod parse;
+mod resource;
+mod source;
+mod story;
+mod themes;
+
+pub use model::{
+    ContentNote, Corpus, Date, Doc, DocRef, Narrator, PHASES, Perspective, RESOURCE_KINDS,
+    Resource, Story, Theme,
+};
+pub use parse::{edit_distance, is_slug};
+pub use resource::{is_phone, is_web_address};
+pub use source::{MAX_FILE_BYTES, Source, SourceError};
+pub use themes::THEME_SLUGS;
+
+use crate::diag::{Diagnostic, Pos};
+use std::collections::HashMap;
+
+/// A loaded corpus and everything found wrong while loading it.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The documents that loaded.
+    pub corpus: Corpus,
+    /// Every problem, in file order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Loaded {
+    /// Number of errors.
+    pub fn errors(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+
+    /// Number of warnings.
+    pub fn warnings(&self) -> usize {
+        self.diagnostics.len() - self.errors()
+    }
+}
+
+/// What story and resource fields are checked against: the themes and content notes.
+pub(crate) struct Vocabulary {
+    themes: Vec<Theme>,
+    notes: Vec<ContentNote>,
+}
+
+impl Vocabulary {
+    fn theme_slugs(&self) -> Vec<&str> {
+        self.themes.iter().map(|t| t.slug.as_str()).collect()
+    }
+
+    fn tags_for(&self, themes: &[String]) -> Vec<&str> {
+        let mut tags: Vec<&str> = Vec::new();
+        for t in self.themes.iter().filter(|t| themes.contains(&t.slug)) {
+            for tag in &t.tags {
+                if !tags.contains(&tag.as_str()) {
+                    tags.push(tag);
+                }
+            }
+        }
+        tags
+    }
+
+    fn note_slugs(&self) -> Vec<&str> {
+        self.notes.iter().map(|n| n.slug.as_str()).collect()
+    }
+}
+
+/// Loads a corpus. Fails only when the source cannot be read at all (a missing directory);
+/// problems in single files become diagnostics, and those documents are skipped.
+pub fn load(source: &Source) -> Result<Loaded, SourceError> {
+    let files = source.files()?;
+    let mut diags = Vec::new();
+    let mut themes_file = None;
+    let mut docs = Vec::new();
+    for file in files {
+        match file.rel.as_str() {
+            "themes.toml" => themes_file = Some(file),
+            "synonyms.toml" => {}
+            rel if rel.ends_with(".md") => docs.push(file),
+            _ => diags.push(
+                Diagnostic::warning(
+                    &file.display,
+                    Pos::FILE,
+                    "ignored-file",
+                    "not a corpus file; ignored",
+                )
+                .with_hint("stories and resources are Markdown files ending in .md"),
+            ),
+        }
+    }
+    let (vocab, theme_links) = load_themes(themes_file, &mut diags);
+
+    let mut stories = Vec::new();
+    let mut resources = Vec::new();
+    let mut skipped = 0;
+    for file in docs {
+        let (rel, display) = (file.rel.clone(), file.display.clone());
+        let Some(text) = parse::decode(file, &mut diags) else {
+            skipped += 1;
+            continue;
+        };
+        if rel.starts_with("stories/") {
+            match story::parse(&display, &rel, &text, &vocab, &mut diags) {
+                Some((s, false)) => stories.push(s),
+                _ => skipped += 1,
+            }
+        } else {
+            match resource::parse(&display, &rel, &text, &vocab, &mut diags) {
+                Some((r, pos, false)) => resources.push((r, pos)),
+                _ => skipped += 1,
+            }
+        }
+    }
+
+    // Ids are one namespace across stories and resources; the first file keeps it.
+    let mut seen: HashMap<String, String> = HashMap::new();
+    let mut keep = |id: &str, path: &str, pos: Pos, diags: &mut Vec<Diagnostic>| match seen.get(id)
+    {
+        Some(first) => {
+            diags.push(
+                Diagnostic::error(
+                    path,
+                    pos,
+                    "duplicate-id",
+                    format!("id `{id}` is also used by {first}"),
+                )
+                .with_hint("every story and resource needs its own id"),
+            );
+            false
+        }
+        None => {
+            seen.insert(id.to_owned(), path.to_owned());
+            true
+        }
+    };
+    let before = resources.len() + stories.len();
+    resources.retain(|(r, pos)| keep(&r.id, &r.path, *pos, &mut diags));
+    stories.retain(|s: &story::Parsed| keep(&s.story.id, &s.story.path, s.id_pos, &mut diags));
+    skipped += before - resources.len() - stories.len();
+
+    let resource_ids: Vec<&str> = resources.iter().map(|(r, _)| r.id.as_str()).collect();
+    if let Some((path, links)) = &theme_links {
+        for (id, pos) in links {
+            if !resource_ids.contains(&id.as_str()) {
+                diags.push(Diagnostic::error(
+                    path,
+                    *pos,
+                    "unknown-resource",
+                    format!("theme links resource `{id}`, which does not exist"),
+                ));
+            }
+        }
+    }
+    let mut kept_stories = Vec::new();
+    for s in stories {
+        let mut ok = true;
+        for (id, pos) in &s.resource_refs {
+            if !resource_ids.contains(&id.as_str()) {
+                ok = false;
+                let hint = parse::closest(id, &resource_ids)
+                    .map_or("check the id in resources/".to_owned(), |c| {
+                        format!("did you mean `{c}`?")
+                    });
+                diags.push(
+                    Diagnostic::error(
+                        &s.story.path,
+                        *pos,
+                        "unknown-resource",
+                        format!("links resource `{id}`, which does not exist"),
+                    )
+                    .with_hint(hint),
+                );
+            }
+        }
+        if ok {
+            kept_stories.push(s.story);
+        } else {
+            skipped += 1;
+        }
+    }
+    let resources: Vec<Resource> = resources.into_iter().map(|(r, _)| r).collect();
+    diags.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
+    let corpus = Corpus::new(vocab.themes, vocab.notes, kept_stories, resources, skipped);
+    Ok(Loaded {
+        corpus,
+        diagnostics: diags,
+    })
+}
+
+/// The themes' resource links with their file, checked once the resources are known.
+type ThemeLinks = Option<(String, Vec<(String, Pos)>)>;
+
+/// Parses the corpus's `themes.toml`, or the bundled one when the corpus has none or it is broken.
+fn load_themes(
+    file: Option<source::File>,
+    diags: &mut Vec<Diagnostic>,
+) -> (Vocabulary, ThemeLinks) {
+    if let Some(file) = file {
+        let display = file.display.clone();
+        if let Some(parsed) =
+            parse::decode(file, diags).and_then(|t| themes::parse(&display, &t, diags))
+        {
+            let vocab = Vocabulary {
+                themes: parsed.themes,
+                notes: parsed.notes,
+            };
+            return (vocab, Some((display, parsed.resource_refs)));
+        }
+    }
+    (bundled_themes(), None)
+}
+
+fn bundled_themes() -> Vocabulary {
+    let mut ignored = Vec::new();
+    let parsed = Source::Bundled
+        .files()
+        .ok()
+        .and_then(|fs| fs.into_iter().find(|f| f.rel == "themes.toml"))
+        .and_then(|f| parse::decode(f, &mut ignored))
+        .and_then(|t| themes::parse("data/themes.toml", &t, &mut ignored));
+    match parsed {
+        Some(p) => Vocabulary {
+            themes: p.themes,
+            notes: p.notes,
+        },
+        None => Vocabulary {
+            themes: Vec::new(),
+            notes: Vec::new(),
+        },
+    }
+}

@@ -1,0 +1,203 @@
+//! A resource file: a helpline, organisation, website or arrangement, with its checked facts.
+
+use super::Vocabulary;
+use super::model::{Date, RESOURCE_KINDS, Resource};
+use super::parse::{self, Fields};
+use crate::diag::{Diagnostic, Pos};
+use serde::Deserialize;
+use toml::Spanned;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawResource {
+    id: Option<Spanned<String>>,
+    name: Option<Spanned<String>>,
+    kind: Option<Spanned<String>>,
+    #[serde(default)]
+    themes: Vec<Spanned<String>>,
+    #[serde(default)]
+    crisis: bool,
+    summary: Option<Spanned<String>>,
+    #[serde(default)]
+    phone: Vec<Spanned<String>>,
+    url: Option<Spanned<String>>,
+    hours: Option<Spanned<String>>,
+    source: Option<Spanned<String>>,
+    checked: Option<Spanned<toml::Value>>,
+    lang: Option<Spanned<String>>,
+}
+
+/// A parsed resource with the position of its id, and whether it had errors.
+pub(crate) fn parse(
+    path: &str,
+    rel: &str,
+    text: &str,
+    vocab: &Vocabulary,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<(Resource, Pos, bool)> {
+    let doc = parse::split(path, text, diags)?;
+    let raw: RawResource = parse::parse_toml(path, text, doc.toml, doc.toml_offset, diags)?;
+    let mut f = Fields::new(path, text, doc.toml_offset, diags);
+
+    let id_pos = raw.id.as_ref().map(|s| f.pos(s)).unwrap_or(Pos::FILE);
+    let id = f.slug("id", raw.id);
+    let name = f.required("name", raw.name);
+    let kind = match raw.kind {
+        None => {
+            f.missing("kind");
+            None
+        }
+        Some(k) => f
+            .vocabulary(vec![k], &RESOURCE_KINDS, "resource kind", "unknown-kind")
+            .pop(),
+    };
+    let themes = f.vocabulary(raw.themes, &vocab.theme_slugs(), "theme", "unknown-theme");
+    let summary = f.required("summary", raw.summary);
+    let mut phone = Vec::new();
+    for p in raw.phone {
+        let pos = f.pos(&p);
+        let p = f.text(p);
+        if is_phone(&p) {
+            phone.push(p);
+        } else {
+            f.error(
+                pos,
+                "bad-phone",
+                format!("`{p}` is not a phone number"),
+                Some("digits, spaces and hyphens only, as people dial it: \"0800-2000\"".into()),
+            );
+        }
+    }
+    let url = match raw.url {
+        None => None,
+        Some(u) => {
+            let pos = f.pos(&u);
+            let u = f.text(u);
+            if is_web_address(&u) {
+                Some(u)
+            } else {
+                f.error(
+                    pos,
+                    "bad-url",
+                    format!("`{u}` is not a web address"),
+                    Some("write it as people type it: \"veiligthuis.nl\" or \"https://…\"".into()),
+                );
+                None
+            }
+        }
+    };
+    let hours = f.optional(raw.hours);
+    let source = f.required("source", raw.source);
+    let checked = match raw.checked {
+        None => {
+            f.missing("checked");
+            None
+        }
+        Some(c) => {
+            let pos = f.pos(&c);
+            let date = match c.get_ref() {
+                toml::Value::Datetime(d) if d.time.is_none() && d.offset.is_none() => {
+                    d.date.and_then(|d| Date::new(d.year, d.month, d.day))
+                }
+                toml::Value::String(s) => Date::parse(s.trim()),
+                _ => None,
+            };
+            if date.is_none() {
+                f.error(
+                    pos,
+                    "bad-date",
+                    format!(
+                        "`checked` must be a date like 2026-11-22, not {}",
+                        c.get_ref()
+                    ),
+                    Some("the date the facts were last checked against their source".into()),
+                );
+            }
+            date
+        }
+    };
+    let _lang = f.optional(raw.lang);
+    let body = doc.body.trim();
+    if body.is_empty() {
+        f.error(
+            Pos::at(text, doc.body_offset),
+            "empty-body",
+            "the resource has no text after the front matter".into(),
+            None,
+        );
+    }
+    if let Some(id) = &id {
+        if rel != format!("resources/{id}.md") {
+            f.warning(
+                id_pos,
+                "misplaced-file",
+                format!("expected this resource at resources/{id}.md"),
+                None,
+            );
+        }
+    }
+    let had_errors = f.errors() > 0;
+    let resource = Resource {
+        id: id.unwrap_or_default(),
+        name: name.unwrap_or_default(),
+        kind: kind.unwrap_or_default(),
+        themes,
+        crisis: raw.crisis,
+        summary: summary.unwrap_or_default(),
+        phone,
+        url,
+        hours,
+        source: source.unwrap_or_default(),
+        checked: checked.unwrap_or(Date {
+            year: 1900,
+            month: 1,
+            day: 1,
+        }),
+        body: body.to_owned(),
+        path: path.to_owned(),
+    };
+    Some((resource, id_pos, had_errors))
+}
+
+/// Digits, spaces and hyphens (a leading `+` allowed), with at least three digits.
+pub fn is_phone(s: &str) -> bool {
+    let s = s.strip_prefix('+').unwrap_or(s);
+    s.chars()
+        .all(|c| c.is_ascii_digit() || c == ' ' || c == '-')
+        && s.chars().filter(char::is_ascii_digit).count() >= 3
+        && s.starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// A web address as people type it: `host.tld[/path]`, optionally with `http(s)://`.
+pub fn is_web_address(s: &str) -> bool {
+    let rest = s
+        .strip_prefix("https://")
+        .or_else(|| s.strip_prefix("http://"))
+        .unwrap_or(s);
+    let host = rest.split('/').next().unwrap_or("");
+    !s.contains(char::is_whitespace)
+        && !rest.contains("://")
+        && host.contains('.')
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-')
+        && !host.starts_with('.')
+        && !host.ends_with('.')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phones_and_urls() {
+        assert!(is_phone("0800-2000") && is_phone("112") && is_phone("088-0767 000"));
+        assert!(!is_phone("bel ons") && !is_phone("12") && !is_phone("-0800"));
+        assert!(is_web_address("veiligthuis.nl") && is_web_address("https://113.nl/chat"));
+        assert!(
+            !is_web_address("javascript:alert(1)")
+                && !is_web_address("veilig thuis.nl")
+                && !is_web_address("localhost")
+        );
+    }
+}

@@ -1,0 +1,224 @@
+//! A story file: front matter fields checked against the themes, then the Markdown body.
+
+use super::Vocabulary;
+use super::model::{Narrator, PHASES, Perspective, Story};
+use super::parse::{self, Fields};
+use crate::diag::{Diagnostic, Pos};
+use serde::Deserialize;
+use toml::Spanned;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawStory {
+    id: Option<Spanned<String>>,
+    title: Option<Spanned<String>>,
+    summary: Option<Spanned<String>>,
+    themes: Option<Spanned<Vec<Spanned<String>>>>,
+    #[serde(default)]
+    tags: Vec<Spanned<String>>,
+    perspective: Option<Spanned<String>>,
+    #[serde(default)]
+    phases: Vec<Spanned<String>>,
+    content_notes: Option<Vec<Spanned<String>>>,
+    #[serde(default)]
+    resources: Vec<Spanned<String>>,
+    origin: Option<Spanned<String>>,
+    lang: Option<Spanned<String>>,
+    author: Option<Spanned<String>>,
+    narrator: Option<RawNarrator>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawNarrator {
+    age: Option<Spanned<i64>>,
+    gender: Option<Spanned<String>>,
+    setting: Option<Spanned<String>>,
+    region: Option<Spanned<String>>,
+    migration: Option<bool>,
+}
+
+/// A parsed story plus what the corpus-wide checks need: its resource links with positions.
+pub(crate) struct Parsed {
+    pub story: Story,
+    pub id_pos: Pos,
+    pub resource_refs: Vec<(String, Pos)>,
+}
+
+/// Parses and checks one story file. Returns the story and whether it had errors.
+pub(crate) fn parse(
+    path: &str,
+    rel: &str,
+    text: &str,
+    vocab: &Vocabulary,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<(Parsed, bool)> {
+    let doc = parse::split(path, text, diags)?;
+    let raw: RawStory = parse::parse_toml(path, text, doc.toml, doc.toml_offset, diags)?;
+    let mut f = Fields::new(path, text, doc.toml_offset, diags);
+
+    let id_pos = raw.id.as_ref().map(|s| f.pos(s)).unwrap_or(Pos::FILE);
+    let id = f.slug("id", raw.id);
+    let title = f.required("title", raw.title);
+    let summary = f.required("summary", raw.summary);
+
+    let themes = match raw.themes {
+        None => {
+            f.missing("themes");
+            Vec::new()
+        }
+        Some(list) => {
+            let pos = f.pos(&list);
+            let themes = f.vocabulary(
+                list.into_inner(),
+                &vocab.theme_slugs(),
+                "theme",
+                "unknown-theme",
+            );
+            if themes.is_empty() {
+                f.error(
+                    pos,
+                    "empty-field",
+                    "field `themes` needs at least one theme".into(),
+                    None,
+                );
+            }
+            themes
+        }
+    };
+    let allowed_tags = vocab.tags_for(&themes);
+    let tags = f.vocabulary(raw.tags, &allowed_tags, "tag", "unknown-tag");
+
+    let perspective = match raw.perspective {
+        None => {
+            f.missing("perspective");
+            None
+        }
+        Some(p) => {
+            let pos = f.pos(&p);
+            let s = f.text(p);
+            let found = Perspective::from_slug(&s);
+            if found.is_none() {
+                f.error(
+                    pos,
+                    "unknown-perspective",
+                    format!("unknown perspective `{s}`"),
+                    Some("use `zelf` or `naaste`".into()),
+                );
+            }
+            found
+        }
+    };
+    let phases = f.vocabulary(raw.phases, &PHASES, "phase", "unknown-phase");
+    let content_notes = match raw.content_notes {
+        Some(list) => f.vocabulary(
+            list,
+            &vocab.note_slugs(),
+            "content note",
+            "unknown-content-note",
+        ),
+        None => {
+            f.error(
+                Pos::FILE,
+                "missing-field",
+                "required field `content_notes` is missing".into(),
+                Some("write `content_notes = []` when the story needs none, so the choice is explicit".into()),
+            );
+            Vec::new()
+        }
+    };
+    let mut resource_refs = Vec::new();
+    let mut resources = Vec::new();
+    for r in raw.resources {
+        let pos = f.pos(&r);
+        let r = f.text(r);
+        resource_refs.push((r.clone(), pos));
+        resources.push(r);
+    }
+    let origin = f.required("origin", raw.origin);
+    let lang = f.required("lang", raw.lang);
+    let author = f.optional(raw.author);
+    let narrator = raw
+        .narrator
+        .map(|n| narrator(&mut f, n))
+        .unwrap_or_default();
+
+    let body = doc.body.trim();
+    if body.is_empty() {
+        f.error(
+            Pos::at(text, doc.body_offset),
+            "empty-body",
+            "the story has no text after the front matter".into(),
+            None,
+        );
+    }
+    if let (Some(id), Some(main)) = (&id, themes.first()) {
+        let expected = format!("stories/{main}/{id}.md");
+        if rel != expected {
+            f.warning(
+                id_pos,
+                "misplaced-file",
+                format!("expected this story at {expected}"),
+                Some("name the file after its id, in the folder of its main theme".into()),
+            );
+        }
+    }
+    let had_errors = f.errors() > 0;
+    let story = Story {
+        id: id.unwrap_or_default(),
+        title: title.unwrap_or_default(),
+        summary: summary.unwrap_or_default(),
+        themes,
+        tags,
+        perspective: perspective.unwrap_or(Perspective::Zelf),
+        phases,
+        content_notes,
+        resources,
+        origin: origin.unwrap_or_default(),
+        lang: lang.unwrap_or_default(),
+        author,
+        narrator,
+        body: body.to_owned(),
+        path: path.to_owned(),
+    };
+    Some((
+        Parsed {
+            story,
+            id_pos,
+            resource_refs,
+        },
+        had_errors,
+    ))
+}
+
+fn narrator(f: &mut Fields<'_>, n: RawNarrator) -> Narrator {
+    let age = n.age.and_then(|a| {
+        let pos = f.pos(&a);
+        match u8::try_from(*a.get_ref()) {
+            Ok(v) if (1..=120).contains(&v) => Some(v),
+            _ => {
+                f.error(
+                    pos,
+                    "bad-value",
+                    format!("narrator age {} is not between 1 and 120", a.get_ref()),
+                    None,
+                );
+                None
+            }
+        }
+    });
+    let mut choice = |v: Option<Spanned<String>>, allowed: &[&str], what: &str| {
+        let v = v?;
+        f.vocabulary(vec![v], allowed, what, "bad-value").pop()
+    };
+    let gender = choice(n.gender, &["vrouw", "man", "non-binair"], "narrator gender");
+    let setting = choice(n.setting, &["stad", "dorp"], "narrator setting");
+    let region = f.optional(n.region);
+    Narrator {
+        age,
+        gender,
+        setting,
+        region,
+        migration: n.migration,
+    }
+}

@@ -1,0 +1,104 @@
+//! UI text per language, from the catalogs in `assets/i18n/` (embedded). Dutch is the default.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// The UI languages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, clap::ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// Dutch (default).
+    #[default]
+    Nl,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// The language from a `LANG`-style value: English for `en…`, Dutch otherwise.
+    pub fn from_locale(value: Option<&str>) -> Lang {
+        match value {
+            Some(v) if v.to_ascii_lowercase().starts_with("en") => Lang::En,
+            _ => Lang::Nl,
+        }
+    }
+
+    /// True for English.
+    pub fn is_english(self) -> bool {
+        self == Lang::En
+    }
+}
+
+/// One language's messages, by dotted key (`cli.stories`).
+#[derive(Debug)]
+pub struct Catalog {
+    messages: HashMap<String, String>,
+}
+
+const NL: &str = include_str!("../assets/i18n/nl.toml");
+const EN: &str = include_str!("../assets/i18n/en.toml");
+
+impl Catalog {
+    /// The catalog for a language (parsed once).
+    pub fn get(lang: Lang) -> &'static Catalog {
+        static NL_CAT: OnceLock<Catalog> = OnceLock::new();
+        static EN_CAT: OnceLock<Catalog> = OnceLock::new();
+        match lang {
+            Lang::Nl => NL_CAT.get_or_init(|| Catalog::parse(NL)),
+            Lang::En => EN_CAT.get_or_init(|| Catalog::parse(EN)),
+        }
+    }
+
+    /// Parses a catalog; nested tables become dotted keys. A broken catalog is empty (a test
+    /// guards the bundled ones), so lookups fall back to the key.
+    pub fn parse(source: &str) -> Catalog {
+        let mut messages = HashMap::new();
+        if let Ok(table) = source.parse::<toml::Table>() {
+            flatten("", &table, &mut messages);
+        }
+        Catalog { messages }
+    }
+
+    /// The message for `key`, or the key itself when missing.
+    pub fn t<'a>(&'a self, key: &'a str) -> &'a str {
+        self.messages.get(key).map_or(key, String::as_str)
+    }
+
+    /// The message for `key` with `{name}` placeholders filled in.
+    pub fn f(&self, key: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+        let mut s = self.t(key).to_owned();
+        for (name, value) in args {
+            s = s.replace(&format!("{{{name}}}"), &value.to_string());
+        }
+        s
+    }
+
+    /// All keys, sorted (for the test that both catalogs agree).
+    pub fn keys(&self) -> Vec<&str> {
+        let mut keys: Vec<&str> = self.messages.keys().map(String::as_str).collect();
+        keys.sort_unstable();
+        keys
+    }
+}
+
+fn flatten(prefix: &str, table: &toml::Table, out: &mut HashMap<String, String>) {
+    for (k, v) in table {
+        let key = if prefix.is_empty() {
+            k.clone()
+        } else {
+            format!("{prefix}.{k}")
+        };
+        match v {
+            toml::Value::Table(t) => flatten(&key, t, out),
+            toml::Value::String(s) => {
+                out.insert(key, s.clone());
+            }
+            other => {
+                out.insert(key, other.to_string());
+            }
+        }
+    }
+}
+
+/// The catalog sources, for tests.
+pub const SOURCES: [(&str, &str); 2] = [("nl", NL), ("en", EN)];

@@ -1,0 +1,35 @@
+//! # plein
+//!
+//! plein brings lived-experience stories (*ervaringsverhalen*) and help resources to people on any
+//! terminal, offline. This crate holds all of its logic; the `plein` binary only parses arguments,
+//! opens the services at the edges and maps errors to exit codes.
+//!
+//! ## Data flow
+//! ```text
+//! data/ (embedded) or --corpus DIR
+//!     │  corpus::Source::files()        bytes per file, size and symlink checks
+//!     ▼
+//! corpus::load()  ── decode (UTF-8, control characters) → front matter (TOML) → fields
+//!     │              every problem a Diagnostic with path:line:col; bad documents skipped
+//!     ▼
+//! Corpus { themes, stories, resources }  ──►  commands (check, themes, show)  ──► stdout
+//! ```
+//! Untrusted text is neutralised once, on the way in ([`sanitize`]), so nothing downstream can
+//! pass an escape sequence to the terminal.
+//!
+//! ## Modules
+//! - [`cli`]: the command-line definitions (clap), also the source of `man/plein.1`.
+//! - [`commands`]: the non-interactive commands, writing to any `Write`.
+//! - [`corpus`]: the corpus model, its sources (embedded or a directory) and the checking loader.
+//! - [`diag`]: diagnostics: what is wrong, where (`path:line:col`), and what to do.
+//! - [`i18n`]: UI text per language from the catalogs in `assets/i18n/`.
+//! - [`sanitize`]: makes untrusted text inert before it reaches a terminal.
+//! - [`text`]: Markdown blocks and width-aware wrapping shared by every view.
+
+pub mod cli;
+pub mod commands;
+pub mod corpus;
+pub mod diag;
+pub mod i18n;
+pub mod sanitize;
+pub mod text;

@@ -1,0 +1,35 @@
+//! The `plein` binary: parse arguments, run the command, map the outcome to an exit code.
+
+use clap::Parser;
+use plein::cli::Cli;
+use plein::commands::{self, Io};
+use std::io::{self, IsTerminal, Write};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let lang = cli.language(std::env::var("LANG").ok().as_deref());
+    let stdout = io::stdout();
+    let term_width = stdout
+        .is_terminal()
+        .then(|| ratatui::crossterm::terminal::size().ok().map(|(w, _)| w))
+        .flatten();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut err = io::stderr();
+    let mut io = Io {
+        out: &mut out,
+        err: &mut err,
+        lang,
+        term_width,
+    };
+    let result = commands::run(&cli, &mut io).and_then(|code| out.flush().map(|()| code));
+    match result {
+        Ok(code) => ExitCode::from(code),
+        // A closed pipe (`plein show x | head`) is not an error for the user.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            let _ = writeln!(io::stderr(), "plein: {e}");
+            ExitCode::from(commands::EXIT_USAGE)
+        }
+    }
+}

@@ -1,0 +1,7 @@
+//! Text for people: Markdown blocks and width-aware wrapping, shared by every view.
+
+pub mod markdown;
+pub mod wrap;
+
+pub use markdown::{Block, Emphasis, Span};
+pub use wrap::{truncate, width, wrap_plain, wrap_spans};

@@ -1,0 +1,129 @@
+//! The loader turns each kind of problem into a precise diagnostic and keeps what it can.
+
+use crate::util::fixture;
+use plein::corpus::{self, Source};
+use plein::diag::Severity;
+
+fn bad() -> corpus::Loaded {
+    corpus::load(&Source::Dir(fixture("bad-corpus"))).expect("bad corpus directory loads")
+}
+
+/// The single diagnostic of `code` for the file ending in `file`, as (line, column, severity).
+fn find(loaded: &corpus::Loaded, file: &str, code: &str) -> (usize, usize, Severity) {
+    let hits: Vec<_> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.path.ends_with(file) && d.code == code)
+        .collect();
+    assert_eq!(
+        hits.len(),
+        1,
+        "expected one `{code}` for {file}, got {:#?}",
+        loaded.diagnostics
+    );
+    (hits[0].line, hits[0].column, hits[0].severity)
+}
+
+#[test]
+fn every_problem_is_reported_at_its_line() {
+    let l = bad();
+    let cases = [
+        ("bad-toml.md", "bad-toml", 13),
+        ("missing-title.md", "missing-field", 1),
+        ("empty-summary.md", "empty-field", 4),
+        ("unknown-theme.md", "unknown-theme", 5),
+        ("unknown-tag.md", "unknown-tag", 6),
+        ("unknown-perspective.md", "unknown-perspective", 7),
+        ("duplicate-b.md", "duplicate-id", 2),
+        ("unknown-resource.md", "unknown-resource", 10),
+        ("bad-date.md", "bad-date", 8),
+        ("empty-body.md", "empty-body", 14),
+        ("invalid-utf8.md", "invalid-utf8", 14),
+        ("no-front-matter.md", "no-front-matter", 1),
+        ("too-large.md", "file-too-large", 1),
+        ("symlink-outside.md", "symlink-outside", 1),
+    ];
+    for (file, code, line) in cases {
+        let (l_, _, sev) = find(&l, file, code);
+        assert_eq!((l_, sev), (line, Severity::Error), "{file}: {code}");
+    }
+}
+
+#[test]
+fn duplicate_ids_name_both_files() {
+    let l = bad();
+    let d = l
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "duplicate-id")
+        .expect("duplicate reported");
+    assert!(
+        d.path.ends_with("duplicate-b.md") && d.message.contains("duplicate-a.md"),
+        "{d}"
+    );
+}
+
+#[test]
+fn control_characters_are_reported_and_neutralised_not_skipped() {
+    let l = bad();
+    let escapes: Vec<_> = l
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "control-character")
+        .collect();
+    assert_eq!(escapes.len(), 2, "ESC and BEL each reported");
+    assert_eq!((escapes[0].line, escapes[0].column), (14, 22));
+    let story = l
+        .corpus
+        .stories
+        .iter()
+        .find(|s| s.id == "control-chars")
+        .expect("still loaded");
+    assert!(story.body.contains("␛[2J") && story.body.contains('␇'));
+    assert!(!story.body.contains('\u{1b}') && !story.body.contains('\u{7}'));
+}
+
+#[test]
+fn documents_with_errors_are_skipped_and_counted() {
+    let l = bad();
+    let ids: Vec<&str> = l.corpus.stories.iter().map(|s| s.id.as_str()).collect();
+    assert!(ids.contains(&"goed") && ids.contains(&"dubbel"), "{ids:?}");
+    assert_eq!(
+        l.corpus.stories.len(),
+        3,
+        "goed, the first dubbel and control-chars: {ids:?}"
+    );
+    assert_eq!(l.corpus.resources.len(), 1);
+    assert_eq!(l.corpus.skipped, 14);
+}
+
+#[test]
+fn bundled_corpus_is_error_free() {
+    let l = corpus::load(&Source::Bundled).expect("bundled corpus loads");
+    let problems: Vec<String> = l.diagnostics.iter().map(ToString::to_string).collect();
+    assert!(
+        problems.is_empty(),
+        "bundled corpus has problems:\n{}",
+        problems.join("\n")
+    );
+    assert_eq!(l.corpus.themes.len(), 5);
+    assert!(l.corpus.resources.len() >= 30);
+}
+
+#[test]
+fn a_missing_directory_is_one_clear_error() {
+    let e = corpus::load(&Source::Dir(fixture("does-not-exist"))).expect_err("fails");
+    assert!(e.to_string().contains("does-not-exist") && e.to_string().contains("cannot open"));
+}
+
+#[test]
+fn crlf_files_and_a_byte_order_mark_load() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let res = dir.path().join("resources");
+    std::fs::create_dir_all(&res).expect("mkdir");
+    let text = "\u{feff}+++\r\nid = \"r\"\r\nname = \"R\"\r\nkind = \"website\"\r\nsummary = \"S\"\r\nurl = \"r.nl\"\r\nsource = \"s\"\r\nchecked = 2026-01-31\r\n+++\r\nTekst.\r\n";
+    std::fs::write(res.join("r.md"), text).expect("write");
+    let l = corpus::load(&Source::Dir(dir.path().to_owned())).expect("loads");
+    assert!(l.diagnostics.is_empty(), "{:?}", l.diagnostics);
+    assert_eq!(l.corpus.resources[0].body, "Tekst.");
+}

@@ -1,0 +1,7 @@
+//! The one integration-test crate: every layer of plein, from the loader to the real binary.
+
+mod cli;
+mod i18n;
+mod loader;
+mod man;
+mod util;

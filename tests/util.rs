@@ -1,0 +1,35 @@
+//! Shared helpers: fixture paths and running the real binary.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+/// A path below `tests/fixtures/`.
+pub fn fixture(rel: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(rel)
+}
+
+/// The built `plein` binary, with a clean environment language.
+pub fn plein() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_plein"));
+    cmd.env_remove("LANG")
+        .env_remove("LC_ALL")
+        .env("NO_COLOR", "1");
+    cmd
+}
+
+/// Runs `plein` with arguments and returns its output.
+pub fn run(args: &[&str]) -> Output {
+    plein().args(args).output().expect("run plein")
+}
+
+/// Stdout as text.
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// Stderr as text.
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
