@@ -46,6 +46,24 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Search stories and resources (Dutch stemming, typos, accents, synonyms).
+    Search {
+        /// Only in this theme (repeat for several).
+        #[arg(long = "theme", value_name = "SLUG")]
+        themes: Vec<String>,
+        /// Only stories or only resources.
+        #[arg(long, value_parser = ["story", "resource"])]
+        kind: Option<String>,
+        /// How many hits to show.
+        #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u16).range(1..=1000))]
+        limit: u16,
+        /// Print as JSON: query, total, hits (id, kind, title, theme, themes, score, snippet), facets.themes, suggestion.
+        #[arg(long)]
+        json: bool,
+        /// What to look for: words, "a phrase", -excluded.
+        #[arg(required = true, value_name = "QUERY", allow_hyphen_values = true)]
+        query: Vec<String>,
+    },
     /// Print a story or resource as plain, wrapped text.
     Show {
         /// The id of the story or resource (see `plein themes`, `plein search`).

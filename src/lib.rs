@@ -23,6 +23,7 @@
 //! - [`corpus`]: the corpus model, its sources (embedded or a directory) and the checking loader.
 //! - [`diag`]: diagnostics: what is wrong, where (`path:line:col`), and what to do.
 //! - [`i18n`]: UI text per language from the catalogs in `assets/i18n/`.
+//! - [`quality`]: readability, distinctness and content-note checks for corpus texts.
 //! - [`sanitize`]: makes untrusted text inert before it reaches a terminal.
 //! - [`text`]: Markdown blocks and width-aware wrapping shared by every view.
 
@@ -31,5 +32,7 @@ pub mod commands;
 pub mod corpus;
 pub mod diag;
 pub mod i18n;
+pub mod quality;
 pub mod sanitize;
+pub mod search;
 pub mod text;

@@ -4,4 +4,5 @@ mod cli;
 mod i18n;
 mod loader;
 mod man;
+mod search;
 mod util;

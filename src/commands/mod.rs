@@ -2,6 +2,7 @@
 //! tests run them without a process; `main` only wires them to stdout and stderr.
 
 mod check;
+mod search;
 mod show;
 mod themes;
 
@@ -46,6 +47,23 @@ pub fn run(cli: &Cli, io: &mut Io<'_>) -> io::Result<u8> {
         Some(Command::Themes { json }) => {
             with_corpus(&source, io, |l, io| themes::run(&l.corpus, *json, io))
         }
+        Some(Command::Search {
+            themes,
+            kind,
+            limit,
+            json,
+            query,
+        }) => {
+            let query = query.join(" ");
+            let args = search::Args {
+                themes,
+                kind: kind.as_deref(),
+                limit: *limit as usize,
+                json: *json,
+                query: &query,
+            };
+            search::run(&source, &args, io)
+        }
         Some(Command::Show { id, json, width }) => {
             let width = width.or(io.term_width).unwrap_or(80).clamp(20, 80) as usize;
             with_corpus(&source, io, |l, io| {
@@ -62,7 +80,7 @@ pub fn run(cli: &Cli, io: &mut Io<'_>) -> io::Result<u8> {
 }
 
 /// Loads the corpus, says how many documents were skipped, and runs `f` on it.
-fn with_corpus(
+pub(super) fn with_corpus(
     source: &Source,
     io: &mut Io<'_>,
     f: impl FnOnce(&Loaded, &mut Io<'_>) -> io::Result<u8>,

@@ -6,6 +6,7 @@ mod parse;
 mod resource;
 mod source;
 mod story;
+mod synonyms;
 mod themes;
 
 pub use model::{
@@ -15,6 +16,7 @@ pub use model::{
 pub use parse::{edit_distance, is_slug};
 pub use resource::{is_phone, is_web_address};
 pub use source::{MAX_FILE_BYTES, Source, SourceError};
+pub use synonyms::Synonyms;
 pub use themes::THEME_SLUGS;
 
 use crate::diag::{Diagnostic, Pos};
@@ -72,14 +74,15 @@ impl Vocabulary {
 /// Loads a corpus. Fails only when the source cannot be read at all (a missing directory);
 /// problems in single files become diagnostics, and those documents are skipped.
 pub fn load(source: &Source) -> Result<Loaded, SourceError> {
-    let files = source.files()?;
+    let (files, fingerprint) = source.files_and_fingerprint()?;
     let mut diags = Vec::new();
     let mut themes_file = None;
+    let mut synonyms_file = None;
     let mut docs = Vec::new();
     for file in files {
         match file.rel.as_str() {
             "themes.toml" => themes_file = Some(file),
-            "synonyms.toml" => {}
+            "synonyms.toml" => synonyms_file = Some(file),
             rel if rel.ends_with(".md") => docs.push(file),
             _ => diags.push(
                 Diagnostic::warning(
@@ -183,8 +186,10 @@ pub fn load(source: &Source) -> Result<Loaded, SourceError> {
         }
     }
     let resources: Vec<Resource> = resources.into_iter().map(|(r, _)| r).collect();
+    let mut corpus = Corpus::new(vocab.themes, vocab.notes, kept_stories, resources, skipped);
+    corpus.synonyms = load_synonyms(synonyms_file, &mut diags);
+    corpus.fingerprint = fingerprint;
     diags.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
-    let corpus = Corpus::new(vocab.themes, vocab.notes, kept_stories, resources, skipped);
     Ok(Loaded {
         corpus,
         diagnostics: diags,
@@ -212,6 +217,31 @@ fn load_themes(
         }
     }
     (bundled_themes(), None)
+}
+
+/// Parses the corpus's `synonyms.toml`, or the bundled one when the corpus has none or it is broken.
+fn load_synonyms(file: Option<source::File>, diags: &mut Vec<Diagnostic>) -> Synonyms {
+    if let Some(file) = file {
+        let display = file.display.clone();
+        if let Some(s) =
+            parse::decode(file, diags).and_then(|t| synonyms::parse(&display, &t, diags))
+        {
+            return s;
+        }
+    }
+    let mut ignored = Vec::new();
+    Source::Bundled
+        .files()
+        .ok()
+        .and_then(|fs| fs.into_iter().find(|f| f.rel == "synonyms.toml"))
+        .and_then(|f| parse::decode(f, &mut ignored))
+        .and_then(|t| synonyms::parse("data/synonyms.toml", &t, &mut ignored))
+        .unwrap_or_default()
+}
+
+/// The bundled themes (names and vocabularies), without loading the rest of the corpus.
+pub fn bundled_theme_list() -> Vec<Theme> {
+    bundled_themes().themes
 }
 
 fn bundled_themes() -> Vocabulary {

@@ -222,6 +222,10 @@ pub struct Corpus {
     pub resources: Vec<Resource>,
     /// Documents left out because they had errors (see `plein check`).
     pub skipped: usize,
+    /// Search synonyms from `synonyms.toml`.
+    pub synonyms: super::Synonyms,
+    /// A hash of every corpus file: it changes whenever the corpus does (keys the index cache).
+    pub fingerprint: u64,
     by_id: HashMap<String, DocRef>,
 }
 
@@ -265,6 +269,8 @@ impl Corpus {
             stories,
             resources,
             skipped,
+            synonyms: Default::default(),
+            fingerprint: 0,
             by_id,
         }
     }

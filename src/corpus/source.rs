@@ -64,16 +64,57 @@ impl std::error::Error for SourceError {}
 impl Source {
     /// Lists the corpus files: `themes.toml`, `synonyms.toml`, `stories/**.md`, `resources/**.md`.
     pub fn files(&self) -> Result<Vec<File>, SourceError> {
+        self.files_and_fingerprint().map(|(files, _)| files)
+    }
+
+    /// The corpus files and the corpus fingerprint, from one walk of the directory.
+    pub fn files_and_fingerprint(&self) -> Result<(Vec<File>, u64), SourceError> {
         match self {
-            Source::Bundled => Ok(bundled::FILES
-                .iter()
-                .map(|(rel, bytes)| File {
-                    rel: (*rel).to_owned(),
-                    display: format!("data/{rel}"),
-                    bytes: Ok(bytes.to_vec()),
-                })
-                .collect()),
-            Source::Dir(root) => read_dir_corpus(root),
+            Source::Bundled => {
+                let files = bundled::FILES
+                    .iter()
+                    .map(|(rel, bytes)| File {
+                        rel: (*rel).to_owned(),
+                        display: format!("data/{rel}"),
+                        bytes: Ok(bytes.to_vec()),
+                    })
+                    .collect();
+                Ok((files, self.fingerprint()?))
+            }
+            Source::Dir(root) => {
+                let entries = list_dir_corpus(root)?;
+                let fingerprint = listing_fingerprint(&entries);
+                let files = entries
+                    .into_iter()
+                    .map(|e| {
+                        let bytes = e
+                            .meta
+                            .and_then(|m| read_limited(&e.path, m.len(), &e.display));
+                        File {
+                            rel: e.rel,
+                            display: e.display,
+                            bytes,
+                        }
+                    })
+                    .collect();
+                Ok((files, fingerprint))
+            }
+        }
+    }
+
+    /// A fingerprint that changes whenever the corpus does. For a directory it reads no file
+    /// (paths, sizes and modification times), so a cached index is found quickly.
+    pub fn fingerprint(&self) -> Result<u64, SourceError> {
+        match self {
+            Source::Bundled => {
+                let mut h = Fnv::new();
+                for (rel, bytes) in bundled::FILES {
+                    h.eat(rel.as_bytes());
+                    h.eat(bytes);
+                }
+                Ok(h.0)
+            }
+            Source::Dir(root) => list_dir_corpus(root).map(|e| listing_fingerprint(&e)),
         }
     }
 
@@ -88,7 +129,15 @@ impl Source {
     }
 }
 
-fn read_dir_corpus(root: &Path) -> Result<Vec<File>, SourceError> {
+/// A file found in a corpus directory, before reading: its metadata, or why it is refused.
+struct Entry {
+    rel: String,
+    display: String,
+    path: PathBuf,
+    meta: Result<fs::Metadata, Diagnostic>,
+}
+
+fn list_dir_corpus(root: &Path) -> Result<Vec<Entry>, SourceError> {
     let err = |message: String| SourceError {
         path: root.to_owned(),
         message,
@@ -102,10 +151,10 @@ fn read_dir_corpus(root: &Path) -> Result<Vec<File>, SourceError> {
     let canon = root
         .canonicalize()
         .map_err(|e| err(format!("cannot resolve corpus directory: {e}")))?;
-    let mut files = Vec::new();
-    walk(&canon, root, root, 0, &mut files);
-    files.sort_by(|a, b| a.rel.cmp(&b.rel));
-    if !files
+    let mut entries = Vec::new();
+    walk(&canon, root, root, 0, &mut entries);
+    entries.sort_by(|a, b| a.rel.cmp(&b.rel));
+    if !entries
         .iter()
         .any(|f| f.rel.starts_with("stories/") || f.rel.starts_with("resources/"))
     {
@@ -113,10 +162,10 @@ fn read_dir_corpus(root: &Path) -> Result<Vec<File>, SourceError> {
             "holds no stories/ or resources/ files; is this a plein corpus directory?".into(),
         ));
     }
-    Ok(files)
+    Ok(entries)
 }
 
-fn walk(canon_root: &Path, root: &Path, dir: &Path, depth: usize, out: &mut Vec<File>) {
+fn walk(canon_root: &Path, root: &Path, dir: &Path, depth: usize, out: &mut Vec<Entry>) {
     let Ok(entries) = fs::read_dir(dir) else {
         return;
     };
@@ -133,29 +182,31 @@ fn walk(canon_root: &Path, root: &Path, dir: &Path, depth: usize, out: &mut Vec<
             continue;
         }
         let display = path.to_string_lossy().into_owned();
-        let Ok(lmeta) = fs::symlink_metadata(&path) else {
+        let Ok(ftype) = entry.file_type() else {
             continue;
         };
-        if lmeta.file_type().is_symlink() {
-            match path.canonicalize() {
-                Ok(target) if target.starts_with(canon_root) => {}
-                _ => {
-                    out.push(File {
-                        rel,
-                        bytes: Err(Diagnostic::error(
-                            &display,
-                            Pos::FILE,
-                            "symlink-outside",
-                            "symbolic link points outside the corpus directory; not followed",
-                        )
-                        .with_hint("copy the file into the corpus directory instead")),
-                        display,
-                    });
-                    continue;
-                }
-            }
+        if ftype.is_symlink() && !path.canonicalize().is_ok_and(|t| t.starts_with(canon_root)) {
+            let refused = Diagnostic::error(
+                &display,
+                Pos::FILE,
+                "symlink-outside",
+                "symbolic link points outside the corpus directory; not followed",
+            )
+            .with_hint("copy the file into the corpus directory instead");
+            out.push(Entry {
+                rel,
+                display,
+                path,
+                meta: Err(refused),
+            });
+            continue;
         }
-        let Ok(meta) = fs::metadata(&path) else {
+        let meta = if ftype.is_symlink() {
+            fs::metadata(&path)
+        } else {
+            entry.metadata()
+        };
+        let Ok(meta) = meta else {
             continue;
         };
         if meta.is_dir() {
@@ -163,14 +214,51 @@ fn walk(canon_root: &Path, root: &Path, dir: &Path, depth: usize, out: &mut Vec<
                 walk(canon_root, root, &path, depth + 1, out);
             }
         } else if rel.ends_with(".md") || rel.ends_with(".toml") {
-            let bytes = read_limited(&path, meta.len(), &display);
-            out.push(File {
+            out.push(Entry {
                 rel,
                 display,
-                bytes,
+                path,
+                meta: Ok(meta),
             });
         }
     }
+}
+
+/// A stable 64-bit FNV-1a hash.
+pub(crate) struct Fnv(u64);
+
+impl Fnv {
+    pub(crate) fn new() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+
+    pub(crate) fn eat(&mut self, bytes: &[u8]) {
+        for b in bytes.iter().chain(&[0xff]) {
+            self.0 ^= u64::from(*b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// The fingerprint of a directory listing: every file's path, size and modification time.
+/// Cheap (no file is read), and it changes whenever a file is added, removed or saved.
+fn listing_fingerprint(entries: &[Entry]) -> u64 {
+    let mut h = Fnv::new();
+    for e in entries {
+        h.eat(e.rel.as_bytes());
+        match &e.meta {
+            Ok(m) => {
+                h.eat(&m.len().to_le_bytes());
+                let mtime = m
+                    .modified()
+                    .ok()
+                    .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok());
+                h.eat(&mtime.map_or(0, |d| d.as_nanos()).to_le_bytes());
+            }
+            Err(_) => h.eat(b"refused"),
+        }
+    }
+    h.0
 }
 
 /// Only these parts of a directory belong to a corpus; anything else (README.md, notes) is ignored.

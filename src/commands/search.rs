@@ -1,0 +1,161 @@
+//! `plein search`: ranked hits with snippets, as text or JSON (a contract other tools rely on).
+//!
+//! For a corpus directory, a sound cached index answers without reading the corpus; otherwise
+//! the corpus is loaded and indexed (and cached for next time).
+
+use super::{EXIT_OK, EXIT_USAGE, Io, with_corpus};
+use crate::corpus::{self, Source, THEME_SLUGS};
+use crate::search::{Filter, Kind, Results, SearchError, SearchIndex, cache};
+use crate::text::wrap_plain;
+use std::io;
+
+pub(super) struct Args<'a> {
+    pub themes: &'a [String],
+    pub kind: Option<&'a str>,
+    pub limit: usize,
+    pub json: bool,
+    pub query: &'a str,
+}
+
+pub(super) fn run(source: &Source, args: &Args<'_>, io: &mut Io<'_>) -> io::Result<u8> {
+    let cat = io.cat();
+    if let Some(t) = args
+        .themes
+        .iter()
+        .find(|t| !THEME_SLUGS.contains(&t.as_str()))
+    {
+        let t = crate::sanitize::sanitize_line(t);
+        let list = THEME_SLUGS.join(", ");
+        writeln!(
+            io.err,
+            "plein: {}",
+            cat.f("search.unknown_theme", &[("theme", &t), ("themes", &list)])
+        )?;
+        return Ok(EXIT_USAGE);
+    }
+    let filter = Filter {
+        themes: args.themes.to_vec(),
+        kind: args.kind.and_then(Kind::from_slug),
+        ..Filter::default()
+    };
+    let cached = match (source, cache::default_root()) {
+        (Source::Dir(_), Some(root)) => source
+            .fingerprint()
+            .ok()
+            .and_then(|fp| cache::open_cached(&root, fp)),
+        _ => None,
+    };
+    let outcome = match cached {
+        Some((index, meta)) => {
+            if meta.skipped > 0 {
+                writeln!(io.err, "{}", cat.f("cli.skipped", &[("n", &meta.skipped)]))?;
+            }
+            Some(index.search(args.query, &filter, args.limit))
+        }
+        None => {
+            let mut outcome = None;
+            let code = with_corpus(source, io, |loaded, _| {
+                let c = &loaded.corpus;
+                let root = if *source == Source::Bundled {
+                    None
+                } else {
+                    cache::default_root()
+                };
+                let index = SearchIndex::for_corpus(c, *source == Source::Bundled, root.as_deref())
+                    .map(|(ix, _)| ix)
+                    .or_else(|_| SearchIndex::build(c));
+                outcome = Some(index.and_then(|ix| ix.search(args.query, &filter, args.limit)));
+                Ok(EXIT_OK)
+            })?;
+            if code != EXIT_OK {
+                return Ok(code);
+            }
+            outcome
+        }
+    };
+    match outcome {
+        Some(Ok(results)) => print(&results, args.json, io),
+        Some(Err(e)) => fail(&e, io),
+        None => Ok(EXIT_USAGE),
+    }
+}
+
+fn fail(e: &SearchError, io: &mut Io<'_>) -> io::Result<u8> {
+    writeln!(io.err, "plein: {}: {e}", io.cat().t("search.search_failed"))?;
+    Ok(EXIT_USAGE)
+}
+
+fn print(results: &Results, json: bool, io: &mut Io<'_>) -> io::Result<u8> {
+    if json {
+        writeln!(
+            io.out,
+            "{}",
+            serde_json::to_string_pretty(results).map_err(io::Error::other)?
+        )?;
+        return Ok(EXIT_OK);
+    }
+    let cat = io.cat();
+    let themes = corpus::bundled_theme_list();
+    let en = io.lang.is_english();
+    let theme_name = |slug: &str| {
+        themes
+            .iter()
+            .find(|t| t.slug == slug)
+            .map_or(String::new(), |t| {
+                if en {
+                    t.name_en.clone()
+                } else {
+                    t.name_nl.clone()
+                }
+            })
+    };
+    if results.hits.is_empty() {
+        writeln!(
+            io.out,
+            "{}",
+            cat.f("search.no_hits", &[("query", &results.query)])
+        )?;
+    } else {
+        let args: [(&str, &dyn std::fmt::Display); 2] =
+            [("total", &results.total), ("query", &results.query)];
+        writeln!(io.out, "{}\n", cat.f("search.hits", &args))?;
+    }
+    for (n, hit) in results.hits.iter().enumerate() {
+        let kind = cat.t(if hit.kind == Kind::Story {
+            "kind.story"
+        } else {
+            "kind.resource"
+        });
+        let theme = theme_name(&hit.theme);
+        let meta = if theme.is_empty() {
+            kind.to_owned()
+        } else {
+            format!("{kind} · {theme}")
+        };
+        writeln!(io.out, "{}. {} ({meta})", n + 1, hit.title)?;
+        writeln!(io.out, "   id: {}", hit.id)?;
+        for line in wrap_plain(&hit.snippet.marked("*", "*"), 74) {
+            writeln!(io.out, "   {line}")?;
+        }
+        writeln!(io.out)?;
+    }
+    if let Some(s) = &results.suggestion {
+        writeln!(
+            io.out,
+            "{}",
+            cat.f("search.did_you_mean", &[("suggestion", s)])
+        )?;
+    }
+    if results.hits.is_empty() {
+        writeln!(io.out, "{}", cat.t("search.try"))?;
+        for t in &themes {
+            writeln!(
+                io.out,
+                "  plein search --theme {} …   ({})",
+                t.slug,
+                theme_name(&t.slug)
+            )?;
+        }
+    }
+    Ok(EXIT_OK)
+}

@@ -1,0 +1,125 @@
+//! Dutch text analysis for the index and for queries, registered by name on every index.
+//!
+//! - `nl`: words → lower case → Dutch stop words removed → accents folded → Snowball Dutch stems
+//!   (*schulden* → *schuld*, *geïsoleerd* = *geisoleerd*); see [`super::stem`].
+//! - `nl_plain`: the same without stop words and stemming: the corpus vocabulary that typo
+//!   correction, compound expansion and "did you mean" draw from.
+
+use tantivy::Index;
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, StopWordFilter,
+    TextAnalyzer, TokenStream,
+};
+
+/// Name of the stemming analyzer.
+pub const NL: &str = "nl";
+/// Name of the unstemmed, folded analyzer.
+pub const NL_PLAIN: &str = "nl_plain";
+/// Bumped whenever analysis changes, so persisted indexes are rebuilt.
+pub const ANALYZER_VERSION: u32 = 2;
+
+/// Words longer than this are dropped (no Dutch word needs more; it bounds pathological input).
+const MAX_TOKEN_BYTES: usize = 40;
+
+fn stemming() -> TextAnalyzer {
+    let stop =
+        StopWordFilter::new(Language::Dutch).unwrap_or_else(|| StopWordFilter::remove(Vec::new()));
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
+        .filter(LowerCaser)
+        .filter(stop)
+        .filter(AsciiFoldingFilter)
+        .filter(super::stem::DutchStem)
+        .build()
+}
+
+fn plain() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .build()
+}
+
+/// Registers the analyzers on an index (needed after every open: the schema stores only names).
+pub fn register(index: &Index) {
+    index.tokenizers().register(NL, stemming());
+    index.tokenizers().register(NL_PLAIN, plain());
+}
+
+/// Analyzers for query-side use, built once per search index.
+#[derive(Clone)]
+pub struct Analyzers {
+    stem: TextAnalyzer,
+    plain: TextAnalyzer,
+}
+
+impl Default for Analyzers {
+    fn default() -> Self {
+        Analyzers {
+            stem: stemming(),
+            plain: plain(),
+        }
+    }
+}
+
+impl Analyzers {
+    /// The stemmed tokens of `text`.
+    pub fn stems(&mut self, text: &str) -> Vec<String> {
+        tokens(&mut self.stem, text)
+    }
+
+    /// The folded, lower-cased words of `text`.
+    pub fn words(&mut self, text: &str) -> Vec<String> {
+        tokens(&mut self.plain, text)
+    }
+}
+
+fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
+    let mut stream = analyzer.token_stream(text);
+    let mut out = Vec::new();
+    while stream.advance() {
+        out.push(stream.token().text.clone());
+    }
+    out
+}
+
+/// Phone numbers as index tokens: the digits of the whole number and of each group
+/// (`0800-2000` → `08002000`, `0800`, `2000`), so people find a helpline by its number.
+pub fn phone_tokens(numbers: &[String]) -> String {
+    let mut out = Vec::new();
+    for n in numbers {
+        out.push(n.chars().filter(char::is_ascii_digit).collect::<String>());
+        out.extend(
+            n.split([' ', '-'])
+                .filter(|p| p.len() >= 3)
+                .map(str::to_owned),
+        );
+    }
+    out.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dutch_stems_fold_accents_and_drop_stop_words() {
+        let mut a = Analyzers::default();
+        assert_eq!(a.stems("schulden"), a.stems("schuld"));
+        assert_eq!(a.stems("geïsoleerd"), a.stems("geisoleerd"));
+        assert_eq!(a.stems("ik kan de huur niet betalen").len(), 2);
+        assert_eq!(
+            a.words("Geïsoleerd, café's!"),
+            vec!["geisoleerd", "cafe", "s"]
+        );
+    }
+
+    #[test]
+    fn phone_numbers_are_found_by_any_part() {
+        assert_eq!(
+            phone_tokens(&["0800-2000".into(), "088-0767 000".into()]),
+            "08002000 0800 2000 0880767000 088 0767 000"
+        );
+    }
+}

@@ -1,0 +1,283 @@
+//! The tantivy index of a corpus: schema, building, and the corpus vocabulary.
+
+use super::analysis::{self, NL, NL_PLAIN, phone_tokens};
+use crate::corpus::Corpus;
+use crate::text::markdown;
+use std::collections::HashMap;
+use tantivy::schema::{
+    Facet, FacetOptions, Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing,
+    TextOptions,
+};
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, doc};
+
+/// The index fields.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Fields {
+    pub id: Field,
+    pub kind: Field,
+    pub theme: Field,
+    pub perspective: Field,
+    pub tag: Field,
+    pub phase: Field,
+    pub themes: Field,
+    pub title: Field,
+    pub summary: Field,
+    pub tags_text: Field,
+    pub body: Field,
+    pub plain: Field,
+    pub phone: Field,
+}
+
+pub(crate) fn schema() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let text = |analyzer: &str, positions: bool, stored: bool| {
+        let option = if positions {
+            IndexRecordOption::WithFreqsAndPositions
+        } else {
+            IndexRecordOption::WithFreqs
+        };
+        let o = TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(analyzer)
+                .set_index_option(option),
+        );
+        if stored { o.set_stored() } else { o }
+    };
+    let fields = Fields {
+        id: b.add_text_field("id", STRING | STORED),
+        kind: b.add_text_field("kind", STRING | STORED),
+        theme: b.add_facet_field("theme", FacetOptions::default()),
+        perspective: b.add_text_field("perspective", STRING),
+        tag: b.add_text_field("tag", STRING | STORED),
+        phase: b.add_text_field("phase", STRING),
+        themes: b.add_text_field("themes", STORED),
+        title: b.add_text_field("title", text(NL, true, true)),
+        summary: b.add_text_field("summary", text(NL, true, true)),
+        tags_text: b.add_text_field("tags_text", text(NL, false, false)),
+        body: b.add_text_field("body", text(NL, true, true)),
+        plain: b.add_text_field("plain", text(NL_PLAIN, false, false)),
+        phone: b.add_text_field("phone", text("whitespace", false, false)),
+    };
+    (b.build(), fields)
+}
+
+/// Plain text of a Markdown body: paragraphs joined by spaces, emphasis markers gone.
+pub(crate) fn plain_text(md: &str) -> String {
+    markdown::parse(md)
+        .iter()
+        .map(|b| match b {
+            markdown::Block::Paragraph(s)
+            | markdown::Block::Heading(s)
+            | markdown::Block::Item { spans: s, .. } => markdown::plain(s),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The index documents for a corpus: every story and resource.
+pub(crate) fn documents(corpus: &Corpus, f: &Fields) -> Vec<TantivyDocument> {
+    let theme_names = |themes: &[String]| -> String {
+        themes
+            .iter()
+            .filter_map(|t| corpus.theme(t))
+            .map(|t| format!("{} {}", t.name_nl, t.name_en))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut docs = Vec::with_capacity(corpus.stories.len() + corpus.resources.len());
+    for s in &corpus.stories {
+        let tags_text = format!(
+            "{} {}",
+            s.tags.join(" ").replace('-', " "),
+            theme_names(&s.themes)
+        );
+        let body = plain_text(&s.body);
+        let mut d = doc!(
+            f.id => s.id.as_str(),
+            f.kind => "story",
+            f.themes => s.themes.join(" "),
+            f.perspective => s.perspective.slug(),
+            f.title => s.title.as_str(),
+            f.summary => s.summary.as_str(),
+            f.tags_text => tags_text.as_str(),
+            f.body => body.as_str(),
+            f.plain => format!("{} {} {} {}", s.title, s.summary, tags_text, body),
+        );
+        for t in &s.themes {
+            d.add_facet(f.theme, Facet::from_path([t.as_str()]));
+        }
+        for t in &s.tags {
+            d.add_text(f.tag, t);
+        }
+        for p in &s.phases {
+            d.add_text(f.phase, p);
+        }
+        docs.push(d);
+    }
+    for r in &corpus.resources {
+        let tags_text = format!("{} {}", r.kind, theme_names(&r.themes));
+        let body = format!(
+            "{} {}",
+            plain_text(&r.body),
+            r.hours.clone().unwrap_or_default()
+        )
+        .trim()
+        .to_owned();
+        let mut d = doc!(
+            f.id => r.id.as_str(),
+            f.kind => "resource",
+            f.themes => r.themes.join(" "),
+            f.title => r.name.as_str(),
+            f.summary => r.summary.as_str(),
+            f.tags_text => tags_text.as_str(),
+            f.body => body.as_str(),
+            f.plain => format!("{} {} {} {} {}", r.name, r.summary, tags_text, body, r.url.clone().unwrap_or_default()),
+            f.phone => phone_tokens(&r.phone),
+        );
+        for t in &r.themes {
+            d.add_facet(f.theme, Facet::from_path([t.as_str()]));
+        }
+        docs.push(d);
+    }
+    docs
+}
+
+/// Writes documents into an index and commits them.
+pub(crate) fn write(index: &Index, docs: Vec<TantivyDocument>) -> tantivy::Result<()> {
+    let mut writer: IndexWriter = index.writer_with_num_threads(1, 15_000_000)?;
+    for d in docs {
+        writer.add_document(d)?;
+    }
+    writer.commit()?;
+    writer.wait_merging_threads()
+}
+
+/// Builds an index of the corpus in memory.
+pub(crate) fn build_in_ram(corpus: &Corpus) -> tantivy::Result<(Index, Fields)> {
+    let (schema, fields) = schema();
+    let index = Index::create_in_ram(schema);
+    analysis::register(&index);
+    write(&index, documents(corpus, &fields))?;
+    Ok((index, fields))
+}
+
+/// A reader that never reloads by itself (the index does not change while it is open).
+pub(crate) fn reader(index: &Index) -> tantivy::Result<IndexReader> {
+    index
+        .reader_builder()
+        .reload_policy(ReloadPolicy::Manual)
+        .try_into()
+}
+
+/// The words of the corpus (unstemmed, folded) with the number of documents each occurs in.
+#[derive(Debug, Default)]
+pub(crate) struct Vocabulary {
+    pub doc_freq: HashMap<String, u32>,
+    pub by_len: Vec<Vec<String>>,
+    /// Stems in the stemmed fields: a word whose stem is here is known, even if never written so.
+    pub stems: std::collections::HashSet<String>,
+}
+
+impl Vocabulary {
+    pub fn read(reader: &IndexReader, fields: &Fields) -> tantivy::Result<Self> {
+        let plain = fields.plain;
+        let mut doc_freq: HashMap<String, u32> = HashMap::new();
+        let mut stems = std::collections::HashSet::new();
+        for segment in reader.searcher().segment_readers() {
+            for field in [fields.title, fields.summary, fields.tags_text, fields.body] {
+                let inverted = segment.inverted_index(field)?;
+                let mut stream = inverted.terms().stream()?;
+                while stream.advance() {
+                    if let Ok(stem) = std::str::from_utf8(stream.key()) {
+                        stems.insert(stem.to_owned());
+                    }
+                }
+            }
+            let inverted = segment.inverted_index(plain)?;
+            let mut stream = inverted.terms().stream()?;
+            while stream.advance() {
+                if let Ok(word) = std::str::from_utf8(stream.key()) {
+                    *doc_freq.entry(word.to_owned()).or_default() += stream.value().doc_freq;
+                }
+            }
+        }
+        let mut by_len: Vec<Vec<String>> = Vec::new();
+        for w in doc_freq.keys() {
+            let n = w.chars().count();
+            if by_len.len() <= n {
+                by_len.resize(n + 1, Vec::new());
+            }
+            by_len[n].push(w.clone());
+        }
+        for list in &mut by_len {
+            list.sort_unstable();
+        }
+        Ok(Vocabulary {
+            doc_freq,
+            by_len,
+            stems,
+        })
+    }
+
+    /// Documents that contain `word` (0 when it is not in the corpus).
+    pub fn df(&self, word: &str) -> u32 {
+        self.doc_freq.get(word).copied().unwrap_or(0)
+    }
+
+    /// Corpus words within the edit distance that suits `word`'s length, nearest and most
+    /// frequent first: the candidates for a typo.
+    pub fn near(&self, word: &str, limit: usize) -> Vec<(String, u32)> {
+        let n = word.chars().count();
+        let max = max_edits(n);
+        if max == 0 {
+            return Vec::new();
+        }
+        let mut found: Vec<(u32, std::cmp::Reverse<u32>, String)> = Vec::new();
+        for len in n.saturating_sub(max as usize)..=n + max as usize {
+            for cand in self.by_len.get(len).map_or(&[][..], Vec::as_slice) {
+                let d = crate::corpus::edit_distance(word, cand) as u32;
+                if d > 0 && d <= max {
+                    found.push((d, std::cmp::Reverse(self.df(cand)), cand.clone()));
+                }
+            }
+        }
+        found.sort();
+        found
+            .into_iter()
+            .take(limit)
+            .map(|(d, _, w)| (w, d))
+            .collect()
+    }
+
+    /// Longer corpus words that begin or end with `word`: the compounds it is part of
+    /// (*verslaving* → *gokverslaving*; *schuld* → *schuldhulpverlening*). Most frequent first.
+    pub fn compounds(&self, word: &str, limit: usize) -> Vec<String> {
+        let n = word.chars().count();
+        if n < 4 {
+            return Vec::new();
+        }
+        let mut found: Vec<(std::cmp::Reverse<u32>, &String)> = Vec::new();
+        for list in self.by_len.iter().skip(n + 3) {
+            for cand in list {
+                if cand.starts_with(word) || cand.ends_with(word) {
+                    found.push((std::cmp::Reverse(self.df(cand)), cand));
+                }
+            }
+        }
+        found.sort();
+        found
+            .into_iter()
+            .take(limit)
+            .map(|(_, w)| w.clone())
+            .collect()
+    }
+}
+
+/// Edits allowed for a typo, by word length: none up to 3 letters, 1 up to 5, else 2.
+pub(crate) fn max_edits(len: usize) -> u32 {
+    match len {
+        0..=3 => 0,
+        4..=5 => 1,
+        _ => 2,
+    }
+}

@@ -1,0 +1,328 @@
+//! Dutch full-text search over the corpus, on tantivy: stemming, accent folding, compounds,
+//! typos, synonyms, weighted fields, snippets, theme facets and related stories.
+//!
+//! Queries are built from what people type by [`input::Input`] and `plan`, never by a query
+//! parser, so any text is safe and bounded. The index stores what a hit shows (title, themes,
+//! text), so a cached index answers without reading the corpus.
+
+mod analysis;
+pub mod cache;
+mod index;
+pub mod input;
+mod plan;
+mod results;
+mod stem;
+
+pub use results::{Hit, Kind, Results, Snippet};
+
+use crate::corpus::{Corpus, Perspective};
+use analysis::Analyzers;
+use index::{Fields, Vocabulary};
+use plan::{Builder, FoldedSynonyms, Plan};
+use tantivy::collector::{Count, FacetCollector, TopDocs};
+use tantivy::query::{BooleanQuery, BoostQuery, MoreLikeThisQuery, Occur, Query, TermQuery};
+use tantivy::schema::{Facet, IndexRecordOption};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{Index, IndexReader, TantivyDocument, Term};
+
+/// Below this many hits, typo corrections are tried and "did you mean" is offered.
+const FEW_HITS: usize = 3;
+/// Longest snippet, in characters.
+const SNIPPET_CHARS: usize = 160;
+
+/// What to narrow a search to. Empty lists mean "all".
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Theme slugs (any of them).
+    pub themes: Vec<String>,
+    /// Stories or resources only.
+    pub kind: Option<Kind>,
+    /// Stories told from this perspective.
+    pub perspective: Option<Perspective>,
+    /// Tags (all of them).
+    pub tags: Vec<String>,
+    /// Phases (all of them).
+    pub phases: Vec<String>,
+}
+
+/// A search index over one corpus.
+pub struct SearchIndex {
+    reader: IndexReader,
+    fields: Fields,
+    vocab: Vocabulary,
+    synonyms: FoldedSynonyms,
+    analyzers: Analyzers,
+    themes: Vec<String>,
+}
+
+/// The search index could not be built or read.
+#[derive(Debug)]
+pub struct SearchError(pub String);
+
+impl std::fmt::Display for SearchError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "search index: {}", self.0)
+    }
+}
+
+impl std::error::Error for SearchError {}
+
+impl From<tantivy::TantivyError> for SearchError {
+    fn from(e: tantivy::TantivyError) -> Self {
+        SearchError(e.to_string())
+    }
+}
+
+impl SearchIndex {
+    /// Indexes a corpus in memory.
+    pub fn build(corpus: &Corpus) -> Result<SearchIndex, SearchError> {
+        let (index, fields) = index::build_in_ram(corpus)?;
+        let synonyms = FoldedSynonyms::new(&corpus.synonyms, &mut Analyzers::default());
+        Self::open(
+            index,
+            fields,
+            synonyms,
+            corpus.themes.iter().map(|t| t.slug.clone()).collect(),
+        )
+    }
+
+    fn open(
+        index: Index,
+        fields: Fields,
+        synonyms: FoldedSynonyms,
+        themes: Vec<String>,
+    ) -> Result<SearchIndex, SearchError> {
+        let reader = index::reader(&index)?;
+        let vocab = Vocabulary::read(&reader, &fields)?;
+        Ok(SearchIndex {
+            reader,
+            fields,
+            vocab,
+            synonyms,
+            analyzers: Analyzers::default(),
+            themes,
+        })
+    }
+
+    /// The index for a corpus: in memory for the bundled corpus or when `cache` is `None`
+    /// (guest sessions write nothing), else opened from or stored in the cache directory.
+    pub fn for_corpus(
+        corpus: &Corpus,
+        bundled: bool,
+        cache: Option<&std::path::Path>,
+    ) -> Result<(SearchIndex, cache::Origin), SearchError> {
+        match cache {
+            Some(root) if !bundled => cache::open_or_build(corpus, root),
+            _ => Ok((Self::build(corpus)?, cache::Origin::Memory)),
+        }
+    }
+
+    /// Number of indexed documents.
+    pub fn len(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    /// True when nothing is indexed.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Searches. Query text is never an error: odd input simply searches as words.
+    pub fn search(
+        &self,
+        text: &str,
+        filter: &Filter,
+        limit: usize,
+    ) -> Result<Results, SearchError> {
+        let mut an = self.analyzers.clone();
+        let input = input::Input::parse(text);
+        let plan = Plan::new(&input, &self.synonyms, &mut an);
+        let mut results = self.run(&plan, filter, limit, false)?;
+        if results.total < FEW_HITS {
+            let with_typos = self.run(&plan, filter, limit, true)?;
+            if with_typos.total > results.total {
+                results = with_typos;
+            }
+            results.suggestion = plan::suggestion(&plan, &self.vocab, &mut an);
+        }
+        results.query = crate::sanitize::sanitize_line(text)
+            .chars()
+            .take(input::MAX_QUERY_CHARS)
+            .collect();
+        Ok(results)
+    }
+
+    fn run(
+        &self,
+        plan: &Plan,
+        filter: &Filter,
+        limit: usize,
+        typos: bool,
+    ) -> Result<Results, SearchError> {
+        let mut b = Builder {
+            f: &self.fields,
+            vocab: &self.vocab,
+            an: self.analyzers.clone(),
+            highlight: Vec::new(),
+        };
+        let mut results = Results::empty(&self.themes);
+        let Some(text_clauses) = b.text_query(plan, typos) else {
+            return Ok(results);
+        };
+        let searcher = self.reader.searcher();
+        let query = self.with_filter(&text_clauses, filter);
+        let top = TopDocs::with_limit(limit.max(1)).order_by_score();
+        let mut facets = FacetCollector::for_field("theme");
+        facets.add_facet(Facet::root());
+        let (top, total, facet_counts) = if filter.themes.is_empty() {
+            searcher.search(&query, &(top, Count, facets))?
+        } else {
+            let (top, total) = searcher.search(&query, &(top, Count))?;
+            let unthemed = Filter {
+                themes: Vec::new(),
+                ..filter.clone()
+            };
+            (
+                top,
+                total,
+                searcher.search(&self.with_filter(&text_clauses, &unthemed), &facets)?,
+            )
+        };
+        let highlight = BooleanQuery::new(
+            b.highlight
+                .iter()
+                .map(|t| {
+                    (
+                        Occur::Should,
+                        Box::new(TermQuery::new(t.clone(), IndexRecordOption::Basic))
+                            as Box<dyn Query>,
+                    )
+                })
+                .collect(),
+        );
+        let mut snippets = SnippetGenerator::create(&searcher, &highlight, self.fields.body)?;
+        snippets.set_max_num_chars(SNIPPET_CHARS);
+        for (score, addr) in top.into_iter().take(limit) {
+            let doc: TantivyDocument = searcher.doc(addr)?;
+            results
+                .hits
+                .extend(Hit::from_doc(&doc, &self.fields, score, &snippets));
+        }
+        results.total = total;
+        for (facet, count) in facet_counts.get("/") {
+            let slug = facet.to_path_string().trim_start_matches('/').to_owned();
+            if let Some(c) = results.facets.themes.get_mut(&slug) {
+                *c = count;
+            }
+        }
+        Ok(results)
+    }
+
+    fn with_filter(&self, text: &[(Occur, Box<dyn Query>)], filter: &Filter) -> BooleanQuery {
+        let f = &self.fields;
+        let term = |field, value: &str| -> Box<dyn Query> {
+            Box::new(TermQuery::new(
+                Term::from_field_text(field, value),
+                IndexRecordOption::Basic,
+            ))
+        };
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> =
+            text.iter().map(|(o, q)| (*o, q.box_clone())).collect();
+        if !filter.themes.is_empty() {
+            let any = filter
+                .themes
+                .iter()
+                .map(|t| (Occur::Should, self.theme_query(t)))
+                .collect();
+            clauses.push((Occur::Must, Box::new(BooleanQuery::new(any))));
+        }
+        if let Some(k) = filter.kind {
+            clauses.push((Occur::Must, term(f.kind, k.slug())));
+        }
+        if let Some(p) = filter.perspective {
+            clauses.push((Occur::Must, term(f.perspective, p.slug())));
+        }
+        for t in &filter.tags {
+            clauses.push((Occur::Must, term(f.tag, t)));
+        }
+        for p in &filter.phases {
+            clauses.push((Occur::Must, term(f.phase, p)));
+        }
+        BooleanQuery::new(clauses)
+    }
+
+    fn theme_query(&self, slug: &str) -> Box<dyn Query> {
+        let t = Term::from_facet(self.fields.theme, &Facet::from_path([slug]));
+        Box::new(TermQuery::new(t, IndexRecordOption::Basic))
+    }
+
+    /// The stories most related to story `id`: shared terms (more-like-this), shared tags and
+    /// the same main theme.
+    pub fn related(&self, id: &str, limit: usize) -> Result<Vec<String>, SearchError> {
+        let searcher = self.reader.searcher();
+        let f = &self.fields;
+        let id_term = Term::from_field_text(f.id, id);
+        let found = searcher.search(
+            &TermQuery::new(id_term.clone(), IndexRecordOption::Basic),
+            &TopDocs::with_limit(1).order_by_score(),
+        )?;
+        let Some((_, addr)) = found.first() else {
+            return Ok(Vec::new());
+        };
+        let doc: TantivyDocument = searcher.doc(*addr)?;
+        if results::first_str(&doc, f.kind).as_deref() != Some("story") {
+            return Ok(Vec::new());
+        }
+        let stories = searcher.search(
+            &TermQuery::new(
+                Term::from_field_text(f.kind, "story"),
+                IndexRecordOption::Basic,
+            ),
+            &Count,
+        )?;
+        let mlt = MoreLikeThisQuery::builder()
+            .with_min_doc_frequency(1)
+            .with_max_doc_frequency(stories as u64 / 4 + 1)
+            .with_min_term_frequency(1)
+            .with_min_word_length(4)
+            .with_max_query_terms(30)
+            .with_document(*addr);
+        let mut like: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Should, Box::new(mlt))];
+        for t in results::all_str(&doc, f.tag) {
+            let q = TermQuery::new(Term::from_field_text(f.tag, &t), IndexRecordOption::Basic);
+            like.push((Occur::Should, Box::new(BoostQuery::new(Box::new(q), 2.0))));
+        }
+        if let Some(main) =
+            results::first_str(&doc, f.themes).and_then(|t| t.split(' ').next().map(str::to_owned))
+        {
+            like.push((
+                Occur::Should,
+                Box::new(BoostQuery::new(self.theme_query(&main), 1.5)),
+            ));
+        }
+        let query = BooleanQuery::new(vec![
+            (
+                Occur::Must,
+                Box::new(BooleanQuery::new(like)) as Box<dyn Query>,
+            ),
+            (
+                Occur::Must,
+                Box::new(TermQuery::new(
+                    Term::from_field_text(f.kind, "story"),
+                    IndexRecordOption::Basic,
+                )),
+            ),
+            (
+                Occur::MustNot,
+                Box::new(TermQuery::new(id_term, IndexRecordOption::Basic)),
+            ),
+        ]);
+        let top = searcher.search(&query, &TopDocs::with_limit(limit.max(1)).order_by_score())?;
+        let mut ids = Vec::new();
+        for (_, addr) in top.into_iter().take(limit) {
+            let doc: TantivyDocument = searcher.doc(addr)?;
+            ids.extend(results::first_str(&doc, f.id));
+        }
+        Ok(ids)
+    }
+}
