@@ -13,7 +13,8 @@ use std::path::PathBuf;
     long_about = "plein brings lived-experience knowledge (ervaringskennis) to the people who need it: \
 first-person stories of people who lived through poverty and debt, loneliness, homelessness, partner \
 violence and gambling addiction, together with the helplines and organisations that help. The corpus \
-ships inside the binary; plein needs no network.\n\nWithout a command, plein shows an overview."
+ships inside the binary; plein needs no network.\n\nWithout a command, plein opens the terminal app: browse the themes, search, read \
+stories and resources, and reach the crisis numbers from every screen with F1. Ctrl-Q leaves at once (snel weg)."
 )]
 pub struct Cli {
     /// Load the corpus in DIR instead of the bundled one (same format; see data/README.md).
@@ -24,7 +25,12 @@ pub struct Cli {
     #[arg(long, global = true, value_enum)]
     pub lang: Option<Lang>,
 
-    /// What to do; without a command, plein shows an overview.
+    /// Colours of the app: default, high-contrast or monochrome (NO_COLOR also gives monochrome).
+    #[arg(long, global = true, value_enum, value_name = "THEME")]
+    pub colors: Option<crate::ui::ThemeName>,
+
+    /// What to do; without a command, plein opens the app (or prints an overview when its
+    /// output is not a terminal).
     #[command(subcommand)]
     pub command: Option<Command>,
 }

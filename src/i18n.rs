@@ -73,6 +73,17 @@ impl Catalog {
         s
     }
 
+    /// A counted message: `{key}_one` for one (when the catalog has it), else `key`, with `{n}`.
+    pub fn n(&self, key: &str, n: usize) -> String {
+        let one = format!("{key}_one");
+        let key = if n == 1 && self.messages.contains_key(&one) {
+            one.as_str()
+        } else {
+            key
+        };
+        self.f(key, &[("n", &n)])
+    }
+
     /// All keys, sorted (for the test that both catalogs agree).
     pub fn keys(&self) -> Vec<&str> {
         let mut keys: Vec<&str> = self.messages.keys().map(String::as_str).collect();

@@ -18,6 +18,7 @@
 //! pass an escape sequence to the terminal.
 //!
 //! ## Modules
+//! - [`app`]: the terminal app's state, actions and keymap; `update` is pure and testable.
 //! - [`cli`]: the command-line definitions (clap), also the source of `man/plein.1`.
 //! - [`commands`]: the non-interactive commands, writing to any `Write`.
 //! - [`corpus`]: the corpus model, its sources (embedded or a directory) and the checking loader.
@@ -25,8 +26,13 @@
 //! - [`i18n`]: UI text per language from the catalogs in `assets/i18n/`.
 //! - [`quality`]: readability, distinctness and content-note checks for corpus texts.
 //! - [`sanitize`]: makes untrusted text inert before it reaches a terminal.
+//! - [`search`]: Dutch full-text search on tantivy, with a persistent cache for large corpora.
+//! - [`synthetic`]: generated corpora of any size, for benchmarks.
+//! - [`tui`]: the terminal edge: event loop, signals, background index, effects.
+//! - [`ui`]: drawing every screen from the app state; styles by meaning.
 //! - [`text`]: Markdown blocks and width-aware wrapping shared by every view.
 
+pub mod app;
 pub mod cli;
 pub mod commands;
 pub mod corpus;
@@ -35,4 +41,7 @@ pub mod i18n;
 pub mod quality;
 pub mod sanitize;
 pub mod search;
+pub mod synthetic;
 pub mod text;
+pub mod tui;
+pub mod ui;

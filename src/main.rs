@@ -9,6 +9,16 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let lang = cli.language(std::env::var("LANG").ok().as_deref());
+    if cli.command.is_none() && io::stdin().is_terminal() && io::stdout().is_terminal() {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        return match commands::run_interactive(&cli, lang, no_color, &mut io::stderr()) {
+            Ok(code) => ExitCode::from(code),
+            Err(e) => {
+                let _ = writeln!(io::stderr(), "plein: {e}");
+                ExitCode::from(commands::EXIT_USAGE)
+            }
+        };
+    }
     let stdout = io::stdout();
     let term_width = stdout
         .is_terminal()

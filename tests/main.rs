@@ -1,5 +1,6 @@
 //! The one integration-test crate: every layer of plein, from the loader to the real binary.
 
+mod app;
 mod cli;
 mod i18n;
 mod loader;

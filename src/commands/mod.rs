@@ -4,6 +4,9 @@
 mod check;
 mod search;
 mod show;
+
+pub use show::resource_contact;
+pub use themes::counts as themes_counts;
 mod themes;
 
 use crate::cli::{Cli, Command};
@@ -79,6 +82,58 @@ pub fn run(cli: &Cli, io: &mut Io<'_>) -> io::Result<u8> {
     }
 }
 
+/// Opens the terminal app on the chosen corpus. `no_color` is whether `NO_COLOR` is set.
+pub fn run_interactive(
+    cli: &Cli,
+    lang: Lang,
+    no_color: bool,
+    err: &mut dyn Write,
+) -> io::Result<u8> {
+    use crate::app::{App, Keymap};
+    use crate::ui::{Palette, ThemeName};
+    let source = cli.corpus.clone().map_or(Source::Bundled, Source::Dir);
+    let loaded = match corpus::load(&source) {
+        Ok(l) => l,
+        Err(e) => {
+            writeln!(
+                err,
+                "plein: {}: {e}",
+                Catalog::get(lang).t("cli.corpus_error")
+            )?;
+            return Ok(EXIT_USAGE);
+        }
+    };
+    let mut notices = Vec::new();
+    if loaded.corpus.skipped > 0 {
+        notices.push(Catalog::get(lang).n("cli.skipped", loaded.corpus.skipped));
+    }
+    let user_keymap = directories::ProjectDirs::from("nl", "plein", "plein")
+        .map(|d| d.config_dir().join("keymap.toml"));
+    let keymap = match user_keymap.and_then(|p| std::fs::read_to_string(&p).ok().map(|t| (p, t))) {
+        Some((path, text)) => Keymap::with_user(&text).unwrap_or_else(|e| {
+            let path = crate::sanitize::sanitize_line(&path.display().to_string()).into_owned();
+            notices.push(Catalog::get(lang).f(
+                "ui.keymap_error",
+                &[
+                    ("path", &path),
+                    ("error", &crate::sanitize::sanitize_line(&e)),
+                ],
+            ));
+            Keymap::default()
+        }),
+        None => Keymap::default(),
+    };
+    let theme = if no_color {
+        ThemeName::Monochrome
+    } else {
+        cli.colors.unwrap_or_default()
+    };
+    let mut app = App::new(std::sync::Arc::new(loaded.corpus), lang, keymap);
+    app.notice = (!notices.is_empty()).then(|| notices.join(" "));
+    crate::tui::run(app, Palette(theme))?;
+    Ok(EXIT_OK)
+}
+
 /// Loads the corpus, says how many documents were skipped, and runs `f` on it.
 pub(super) fn with_corpus(
     source: &Source,
@@ -96,7 +151,7 @@ pub(super) fn with_corpus(
         writeln!(
             io.err,
             "{}",
-            io.cat().f("cli.skipped", &[("n", &loaded.corpus.skipped)])
+            io.cat().n("cli.skipped", loaded.corpus.skipped)
         )?;
     }
     f(&loaded, io)

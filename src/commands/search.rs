@@ -48,7 +48,7 @@ pub(super) fn run(source: &Source, args: &Args<'_>, io: &mut Io<'_>) -> io::Resu
     let outcome = match cached {
         Some((index, meta)) => {
             if meta.skipped > 0 {
-                writeln!(io.err, "{}", cat.f("cli.skipped", &[("n", &meta.skipped)]))?;
+                writeln!(io.err, "{}", cat.n("cli.skipped", meta.skipped))?;
             }
             Some(index.search(args.query, &filter, args.limit))
         }

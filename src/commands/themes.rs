@@ -68,8 +68,8 @@ pub(super) fn run(corpus: &Corpus, json: bool, io: &mut Io<'_>) -> io::Result<u8
             io.out,
             "{name}{pad}  {:slug_w$}  {}, {}",
             t.slug,
-            cat.f("cli.stories", &[("n", &stories)]),
-            cat.f("cli.resources", &[("n", &resources)]),
+            cat.n("cli.stories", stories),
+            cat.n("cli.resources", resources),
         )?;
     }
     Ok(EXIT_OK)

@@ -7,6 +7,7 @@
 
 mod analysis;
 pub mod cache;
+pub mod eval;
 mod index;
 pub mod input;
 mod plan;

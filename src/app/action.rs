@@ -1,0 +1,128 @@
+//! The vocabulary of the app: what a key, a click or a finished task asks for. The serde names
+//! are what `assets/keymap.toml` says.
+
+use crate::search::{Filter, Results};
+use serde::Deserialize;
+
+/// Something to do. Keys map to these through the keymap; the edge sends the rest.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    /// *Snel weg*: clear the screen and leave at once.
+    QuickExit,
+    /// Open *Hulp nu*, the crisis resources.
+    Crisis,
+    /// Move the selection (or scroll) up.
+    Up,
+    /// Move the selection (or scroll) down.
+    Down,
+    /// One page up.
+    PageUp,
+    /// One page down.
+    PageDown,
+    /// To the first item or the top.
+    First,
+    /// To the last item or the end.
+    Last,
+    /// Open the selected item (or continue past content notes).
+    Open,
+    /// Jump to item N (1-based), from a number key.
+    #[serde(skip)]
+    JumpTo(usize),
+    /// Number keys: the keymap's name for [`Action::JumpTo`].
+    Jump,
+    /// Go to the search screen.
+    Search,
+    /// Show the keys of this screen.
+    Help,
+    /// Close the help overlay.
+    CloseHelp,
+    /// Leave plein (from Home).
+    Quit,
+    /// Back to the exact previous place.
+    Back,
+    /// Cycle the tag filter of a theme list.
+    FilterTag,
+    /// Cycle the phase filter of a theme list.
+    FilterPhase,
+    /// Cycle the perspective filter of a theme list.
+    FilterPerspective,
+    /// Clear the filters of a theme list.
+    ClearFilters,
+    /// From the search box to the results.
+    FocusResults,
+    /// From the results to the search box.
+    FocusInput,
+    /// Search for the "did you mean" suggestion.
+    AcceptSuggestion,
+    /// Empty the search box.
+    ClearInput,
+    /// Narrow the results to the next theme with hits (then to all again).
+    NextFacet,
+    /// Select the next link below a story.
+    NextLink,
+    /// Select the previous link.
+    PrevLink,
+    /// Text typed into the search box.
+    #[serde(skip)]
+    Type(String),
+    /// Delete the character before the cursor.
+    #[serde(skip)]
+    DeleteBack,
+    /// Delete the character under the cursor.
+    #[serde(skip)]
+    DeleteForward,
+    /// Move the cursor left in the search box.
+    #[serde(skip)]
+    CursorLeft,
+    /// Move the cursor right in the search box.
+    #[serde(skip)]
+    CursorRight,
+    /// Cursor to the start of the search box.
+    #[serde(skip)]
+    CursorHome,
+    /// Cursor to the end of the search box.
+    #[serde(skip)]
+    CursorEnd,
+    /// Select item N (0-based) of the current list and open it (a mouse click on it).
+    #[serde(skip)]
+    Activate(usize),
+    /// A mouse click at a cell.
+    #[serde(skip)]
+    Click(u16, u16),
+    /// The mouse wheel: negative is up.
+    #[serde(skip)]
+    Scroll(i8),
+    /// The terminal has a new size.
+    #[serde(skip)]
+    Resize(u16, u16),
+    /// The search index is ready.
+    #[serde(skip)]
+    IndexReady,
+    /// Search results for request `seq`.
+    #[serde(skip)]
+    Searched(u64, Box<Results>),
+    /// Related stories of a story.
+    #[serde(skip)]
+    Related(String, Vec<String>),
+}
+
+/// Work for the edge: the app itself does no IO.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Run a search; answer with [`Action::Searched`] carrying `seq`.
+    Search {
+        /// Request number; older answers are dropped.
+        seq: u64,
+        /// What was typed.
+        query: String,
+        /// The filter.
+        filter: Filter,
+    },
+    /// Find stories related to a story; answer with [`Action::Related`].
+    Related(String),
+    /// Leave normally (restore the terminal).
+    Quit,
+    /// Leave at once: clear the screen, restore the terminal, exit.
+    QuickExit,
+}

@@ -1,0 +1,379 @@
+//! The app's state and its one `update` function: pure, no IO, so tests drive it with actions.
+//!
+//! ```text
+//! key/mouse/resize ─► keymap ─► Action ─► update(&mut App, Action) ─► Vec<Effect> ─► edge
+//!                                 ▲                                                   │
+//!                                 └──────────── result Action (search, related) ◄─────┘
+//! ```
+
+mod action;
+pub mod input;
+pub mod keymap;
+mod lists;
+mod reader;
+
+pub use action::{Action, Effect};
+pub use keymap::{Context, Keymap};
+pub use lists::{HomeItem, ListFilter, crisis_resources, home_items, theme_items};
+pub use reader::{DocLine, Layout, LineRole, Link};
+
+use crate::corpus::{Corpus, Doc};
+use crate::i18n::Lang;
+use crate::search::{Filter, Results};
+use input::LineInput;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// A reader layout with what it was made for: document id, width, number of related stories.
+type CachedLayout = (String, usize, usize, std::rc::Rc<Layout>);
+
+/// Where the search screen's keys go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    /// Typing in the search box.
+    Input,
+    /// Moving through the results.
+    Results,
+}
+
+/// The search screen's state; it persists while the app runs, so going back finds it as it was.
+#[derive(Debug, Clone, Default)]
+pub struct SearchState {
+    /// The search box.
+    pub input: LineInput,
+    /// The latest results.
+    pub results: Option<Results>,
+    /// The selected hit.
+    pub selected: usize,
+    /// The theme the results are narrowed to.
+    pub facet: Option<String>,
+    /// Number of the latest request; older answers are dropped.
+    pub seq: u64,
+    /// A search waits for the index.
+    pub waiting: bool,
+}
+
+/// A screen on the navigation stack, with its own position, so Back returns to it exactly.
+#[derive(Debug, Clone, PartialEq)]
+pub enum View {
+    /// The home menu.
+    Home {
+        /// Selected item.
+        selected: usize,
+    },
+    /// A theme's stories and resources.
+    Theme {
+        /// Theme slug.
+        slug: String,
+        /// Selected item.
+        selected: usize,
+        /// Active filters.
+        filter: ListFilter,
+    },
+    /// *Hulp nu*: the crisis resources.
+    Crisis {
+        /// Selected item.
+        selected: usize,
+    },
+    /// Search.
+    Search {
+        /// Where keys go.
+        focus: Focus,
+    },
+    /// Content notes shown before a story.
+    Gate {
+        /// Story id.
+        id: String,
+    },
+    /// Reading a story or resource.
+    Reader {
+        /// Document id.
+        id: String,
+        /// First visible line.
+        scroll: usize,
+        /// Selected link below the text.
+        link: Option<usize>,
+    },
+}
+
+/// All UI state.
+pub struct App {
+    /// The corpus.
+    pub corpus: Arc<Corpus>,
+    /// UI language.
+    pub lang: Lang,
+    /// The keys.
+    pub keymap: Keymap,
+    /// Navigation stack; the last is on screen. Never empty.
+    pub stack: Vec<View>,
+    /// Search state.
+    pub search: SearchState,
+    /// The help overlay is open.
+    pub help: bool,
+    /// The search index is ready.
+    pub index_ready: bool,
+    /// Terminal size (columns, rows).
+    pub size: (u16, u16),
+    /// Related stories per story id, once known.
+    pub related: HashMap<String, Vec<String>>,
+    /// A message shown above the footer (documents skipped, a broken keymap file).
+    pub notice: Option<String>,
+    /// The reader's last layout: wrapping a long text every frame is slow, so it is kept per
+    /// (document, width, related stories) and reused.
+    layout_cache: std::cell::RefCell<Option<CachedLayout>>,
+}
+
+impl App {
+    /// A new app on Home.
+    pub fn new(corpus: Arc<Corpus>, lang: Lang, keymap: Keymap) -> App {
+        App {
+            corpus,
+            lang,
+            keymap,
+            stack: vec![View::Home { selected: 0 }],
+            search: SearchState::default(),
+            help: false,
+            index_ready: false,
+            size: (80, 24),
+            related: HashMap::new(),
+            notice: None,
+            layout_cache: std::cell::RefCell::new(None),
+        }
+    }
+
+    /// The reader layout of a document at the current width (cached).
+    pub fn layout(&self, id: &str) -> std::rc::Rc<Layout> {
+        let width = self.text_width();
+        let related = self.related.get(id).map_or(0, Vec::len);
+        if let Some((i, w, r, l)) = self.layout_cache.borrow().as_ref() {
+            if i == id && *w == width && *r == related {
+                return l.clone();
+            }
+        }
+        let l = std::rc::Rc::new(reader::layout(self, id, width));
+        *self.layout_cache.borrow_mut() = Some((id.to_owned(), width, related, l.clone()));
+        l
+    }
+
+    /// The screen on top.
+    pub fn view(&self) -> &View {
+        self.stack.last().unwrap_or(&View::Home { selected: 0 })
+    }
+
+    fn view_mut(&mut self) -> &mut View {
+        if self.stack.is_empty() {
+            self.stack.push(View::Home { selected: 0 });
+        }
+        let last = self.stack.len() - 1;
+        &mut self.stack[last]
+    }
+
+    /// The keymap context of the current screen.
+    pub fn context(&self) -> Context {
+        if self.help {
+            return Context::Help;
+        }
+        App::context_of(self.view())
+    }
+
+    /// The context of the screen itself, ignoring the help overlay (whose keys help lists).
+    pub fn screen_context(&self) -> Context {
+        App::context_of(self.view())
+    }
+
+    fn context_of(view: &View) -> Context {
+        match view {
+            View::Home { .. } => Context::Home,
+            View::Theme { .. } | View::Crisis { .. } => Context::List,
+            View::Search {
+                focus: Focus::Input,
+            } => Context::Search,
+            View::Search {
+                focus: Focus::Results,
+            } => Context::Results,
+            View::Gate { .. } => Context::Gate,
+            View::Reader { .. } => Context::Reader,
+        }
+    }
+
+    /// Rows of text the body of the screen has (for paging).
+    pub fn page(&self) -> usize {
+        usize::from(self.size.1).saturating_sub(6).max(1)
+    }
+
+    /// Width the reader wraps text to: the window, at most 80 columns.
+    pub fn text_width(&self) -> usize {
+        usize::from(self.size.0).saturating_sub(4).clamp(10, 80)
+    }
+
+    /// The filter the search screen applies.
+    pub fn search_filter(&self) -> Filter {
+        Filter {
+            themes: self.search.facet.iter().cloned().collect(),
+            ..Filter::default()
+        }
+    }
+}
+
+/// The action a key asks for on the current screen: the keymap first; in the search box,
+/// printable keys type and the arrows edit.
+pub fn key_action(app: &App, key: &ratatui::crossterm::event::KeyEvent) -> Option<Action> {
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+    let ctx = app.context();
+    if let Some(a) = app.keymap.action(ctx, key) {
+        return Some(a);
+    }
+    let typing = matches!(ctx, Context::Search | Context::Results);
+    let plain = !key
+        .modifiers
+        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+    match key.code {
+        KeyCode::Char(c) if typing && plain => Some(Action::Type(c.to_string())),
+        KeyCode::Backspace if ctx == Context::Search => Some(Action::DeleteBack),
+        KeyCode::Delete if ctx == Context::Search => Some(Action::DeleteForward),
+        KeyCode::Left if ctx == Context::Search => Some(Action::CursorLeft),
+        KeyCode::Right if ctx == Context::Search => Some(Action::CursorRight),
+        KeyCode::Home if ctx == Context::Search => Some(Action::CursorHome),
+        KeyCode::End if ctx == Context::Search => Some(Action::CursorEnd),
+        _ => None,
+    }
+}
+
+/// Applies an action to the state and returns the work the edge must do.
+pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    match action {
+        Action::QuickExit => return vec![Effect::QuickExit],
+        Action::Crisis => {
+            app.help = false;
+            if !matches!(app.view(), View::Crisis { .. }) {
+                app.stack.push(View::Crisis { selected: 0 });
+            }
+            return Vec::new();
+        }
+        Action::Help => {
+            app.help = true;
+            return Vec::new();
+        }
+        Action::CloseHelp => {
+            app.help = false;
+            return Vec::new();
+        }
+        Action::Resize(w, h) => {
+            app.size = (w, h);
+            return Vec::new();
+        }
+        Action::IndexReady => {
+            app.index_ready = true;
+            return if app.search.waiting {
+                search_effect(app)
+            } else {
+                Vec::new()
+            };
+        }
+        Action::Searched(seq, results) => {
+            if seq == app.search.seq {
+                app.search.results = Some(*results);
+                app.search.selected = 0;
+                app.search.waiting = false;
+            }
+            return Vec::new();
+        }
+        Action::Related(id, ids) => {
+            app.related.insert(id, ids);
+            return Vec::new();
+        }
+        Action::Back => {
+            if app.stack.len() > 1 {
+                app.stack.pop();
+            }
+            return Vec::new();
+        }
+        Action::Search => {
+            app.stack.push(View::Search {
+                focus: Focus::Input,
+            });
+            return Vec::new();
+        }
+        _ => {}
+    }
+    match app.view().clone() {
+        View::Home { selected } => lists::update_home(app, selected, action),
+        View::Theme { .. } | View::Crisis { .. } => lists::update_list(app, action),
+        View::Search { focus } => lists::update_search(app, focus, action),
+        View::Gate { id } => match action {
+            Action::Open => {
+                *app.view_mut() = View::Reader {
+                    id: id.clone(),
+                    scroll: 0,
+                    link: None,
+                };
+                vec![Effect::Related(id)]
+            }
+            _ => Vec::new(),
+        },
+        View::Reader { .. } => reader::update(app, action),
+    }
+}
+
+/// Opens a story or resource: a story with content notes shows them first.
+pub fn open_doc(app: &mut App, id: &str) -> Vec<Effect> {
+    match app.corpus.get(id) {
+        Some(Doc::Story(s)) if !s.content_notes.is_empty() => {
+            app.stack.push(View::Gate { id: id.to_owned() });
+            Vec::new()
+        }
+        Some(Doc::Story(_)) => {
+            app.stack.push(View::Reader {
+                id: id.to_owned(),
+                scroll: 0,
+                link: None,
+            });
+            vec![Effect::Related(id.to_owned())]
+        }
+        Some(Doc::Resource(_)) => {
+            app.stack.push(View::Reader {
+                id: id.to_owned(),
+                scroll: 0,
+                link: None,
+            });
+            Vec::new()
+        }
+        None => Vec::new(),
+    }
+}
+
+/// A new search request for what is in the box (or a wait for the index).
+fn search_effect(app: &mut App) -> Vec<Effect> {
+    app.search.seq += 1;
+    let query = app.search.input.text().trim().to_owned();
+    if query.is_empty() {
+        app.search.results = None;
+        app.search.waiting = false;
+        return Vec::new();
+    }
+    if !app.index_ready {
+        app.search.waiting = true;
+        return Vec::new();
+    }
+    vec![Effect::Search {
+        seq: app.search.seq,
+        query,
+        filter: app.search_filter(),
+    }]
+}
+
+/// Moves a selection within `len` items.
+fn step(selected: usize, len: usize, action: &Action, page: usize) -> usize {
+    let last = len.saturating_sub(1);
+    match action {
+        Action::Up => selected.saturating_sub(1),
+        Action::Down => (selected + 1).min(last),
+        Action::PageUp => selected.saturating_sub(page),
+        Action::PageDown => (selected + page).min(last),
+        Action::First => 0,
+        Action::Last => last,
+        Action::Scroll(d) if *d < 0 => selected.saturating_sub(3),
+        Action::Scroll(_) => (selected + 3).min(last),
+        _ => selected.min(last),
+    }
+}

@@ -1,0 +1,157 @@
+//! The terminal edge: the event loop, signals, the search index built in the background, and
+//! performing effects. Everything else is the pure app (`app`) and drawing (`ui`).
+//!
+//! The terminal is always restored: on a normal exit, a panic (ratatui's hook), and SIGHUP,
+//! SIGTERM and SIGINT (flags checked between polls). A read error (the terminal is gone, as
+//! after an SSH drop) ends the loop at once: it never spins on a dead terminal.
+
+use crate::app::{self, Action, App, Effect};
+use crate::search::SearchIndex;
+use crate::ui::{self, Palette};
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, KeyEventKind, MouseEventKind,
+};
+use ratatui::crossterm::execute;
+use ratatui::layout::Rect;
+use std::io;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, mpsc};
+use std::time::Duration;
+
+/// How long to wait for input before checking signals and the index again.
+const POLL: Duration = Duration::from_millis(100);
+
+/// Why the loop ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// The person quit.
+    Quit,
+    /// *Snel weg*.
+    QuickExit,
+    /// A signal (hang-up, terminate, interrupt) or the terminal went away.
+    Gone,
+}
+
+/// Runs the app until it quits; the terminal is restored before this returns.
+pub fn run(mut app: App, palette: Palette) -> io::Result<Exit> {
+    let stop = Arc::new(AtomicBool::new(false));
+    for sig in [
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGINT,
+    ] {
+        signal_hook::flag::register(sig, Arc::clone(&stop))?;
+    }
+    let mut terminal = ratatui::try_init()?;
+    let _ = execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste);
+    let result = event_loop(&mut terminal, &mut app, palette, &stop);
+    if result.as_ref().is_ok_and(|e| *e == Exit::QuickExit) {
+        let _ = terminal.clear();
+    }
+    let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
+    ratatui::restore();
+    result
+}
+
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    palette: Palette,
+    stop: &AtomicBool,
+) -> io::Result<Exit> {
+    let corpus = Arc::clone(&app.corpus);
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(SearchIndex::build(&corpus));
+    });
+    let mut index: Option<SearchIndex> = None;
+    let mut pending: Vec<Effect> = Vec::new();
+    if let Ok(size) = terminal.size() {
+        app::update(app, Action::Resize(size.width, size.height));
+    }
+    loop {
+        terminal.draw(|f| ui::render(app, palette, f))?;
+        if stop.load(Ordering::Relaxed) {
+            return Ok(Exit::Gone);
+        }
+        let mut actions = Vec::new();
+        if index.is_none() {
+            if let Ok(built) = rx.try_recv() {
+                index = built.ok();
+                actions.push(Action::IndexReady);
+                actions.extend(
+                    pending
+                        .drain(..)
+                        .filter_map(|e| perform_search(index.as_ref(), e)),
+                );
+            }
+        }
+        let ready = match event::poll(POLL) {
+            Ok(r) => r,
+            Err(_) => return Ok(Exit::Gone),
+        };
+        if ready {
+            let ev = match event::read() {
+                Ok(ev) => ev,
+                Err(_) => return Ok(Exit::Gone),
+            };
+            actions.extend(event_action(app, terminal, ev));
+        }
+        for action in actions {
+            for effect in app::update(app, action) {
+                match effect {
+                    Effect::Quit => return Ok(Exit::Quit),
+                    Effect::QuickExit => return Ok(Exit::QuickExit),
+                    e if index.is_none() => pending.push(e),
+                    e => {
+                        if let Some(a) = perform_search(index.as_ref(), e) {
+                            app::update(app, a);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Turns a terminal event into an action.
+fn event_action(app: &App, terminal: &DefaultTerminal, ev: Event) -> Option<Action> {
+    match ev {
+        Event::Key(k) if k.kind != KeyEventKind::Release => app::key_action(app, &k),
+        Event::Resize(w, h) => Some(Action::Resize(w, h)),
+        Event::Paste(text) => Some(Action::Type(text)),
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::Down(_) => {
+                let size = terminal.size().ok()?;
+                ui::hit_test(
+                    app,
+                    Rect::new(0, 0, size.width, size.height),
+                    m.column,
+                    m.row,
+                )
+            }
+            MouseEventKind::ScrollUp => Some(Action::Scroll(-1)),
+            MouseEventKind::ScrollDown => Some(Action::Scroll(1)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Performs a search or related-stories effect against the index.
+fn perform_search(index: Option<&SearchIndex>, effect: Effect) -> Option<Action> {
+    let index = index?;
+    match effect {
+        Effect::Search { seq, query, filter } => index
+            .search(&query, &filter, 20)
+            .ok()
+            .map(|r| Action::Searched(seq, Box::new(r))),
+        Effect::Related(id) => index
+            .related(&id, 5)
+            .ok()
+            .map(|ids| Action::Related(id, ids)),
+        Effect::Quit | Effect::QuickExit => None,
+    }
+}

@@ -1,0 +1,123 @@
+//! Reading: the content-note gate, and the text with its links, scrolled, position shown.
+
+use super::{Palette, Role};
+use crate::app::{App, LineRole, View};
+use crate::corpus::Doc;
+use crate::i18n::Catalog;
+use crate::text::{truncate, wrap_plain};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+pub(super) fn gate(app: &App, id: &str, palette: Palette, frame: &mut Frame, body: Rect) {
+    let cat = Catalog::get(app.lang);
+    let w = body.width.saturating_sub(2) as usize;
+    let mut lines = vec![Line::raw("")];
+    if let Some(Doc::Story(s)) = app.corpus.get(id) {
+        lines.push(Line::styled(
+            format!(" {}", truncate(&s.title, w)),
+            palette.style(Role::Title),
+        ));
+        lines.push(Line::raw(""));
+        let notes: Vec<String> = s
+            .content_notes
+            .iter()
+            .map(|n| app.corpus.content_note_label(n, app.lang.is_english()))
+            .collect();
+        let text = cat.f("ui.gate_notes", &[("notes", &notes.join(", "))]);
+        lines.extend(
+            wrap_plain(&text, w)
+                .into_iter()
+                .map(|l| Line::styled(format!(" {l}"), palette.style(Role::Warning))),
+        );
+        lines.push(Line::raw(""));
+        lines.extend(
+            wrap_plain(cat.t("ui.gate_question"), w)
+                .into_iter()
+                .map(|l| Line::raw(format!(" {l}"))),
+        );
+        lines.push(Line::raw(""));
+        lines.extend(
+            wrap_plain(cat.t("ui.gate_help"), w)
+                .into_iter()
+                .map(|l| Line::styled(format!(" {l}"), palette.style(Role::Muted))),
+        );
+    }
+    frame.render_widget(Paragraph::new(lines), body);
+}
+
+fn left_margin(body: Rect, text_width: usize) -> u16 {
+    (body.width.saturating_sub(text_width as u16) / 2).clamp(1, 8)
+}
+
+pub(super) fn reader(app: &App, palette: Palette, frame: &mut Frame, body: Rect) {
+    let View::Reader { id, scroll, link } = app.view() else {
+        return;
+    };
+    let layout = app.layout(id);
+    let margin = " ".repeat(left_margin(body, app.text_width()) as usize);
+    let room = body.height.saturating_sub(1) as usize;
+    let mut lines: Vec<Line> = layout
+        .lines
+        .iter()
+        .skip(*scroll)
+        .take(room)
+        .map(|l| {
+            let mut spans = vec![Span::raw(margin.clone())];
+            spans.extend(l.iter().map(|(t, r)| {
+                let role = match r {
+                    LineRole::Title => Role::Title,
+                    LineRole::Meta | LineRole::Muted => Role::Muted,
+                    LineRole::Warning => Role::Warning,
+                    LineRole::Plain => Role::Normal,
+                    LineRole::Em => Role::Em,
+                    LineRole::Strong | LineRole::Heading => Role::Strong,
+                    LineRole::Link(n) if Some(*n) == *link => Role::Selected,
+                    LineRole::Link(_) => Role::Link,
+                    LineRole::Contact => Role::Contact,
+                };
+                Span::styled(t.clone(), palette.style(role))
+            }));
+            Line::from(spans)
+        })
+        .collect();
+    while lines.len() < room {
+        lines.push(Line::raw(""));
+    }
+    let total = layout.lines.len();
+    let end = (*scroll + room).min(total);
+    let cat = Catalog::get(app.lang);
+    let pct = if total <= room {
+        100
+    } else {
+        end * 100 / total
+    };
+    let pos = cat.f(
+        "ui.position",
+        &[
+            ("from", &(*scroll + 1).min(total)),
+            ("to", &end),
+            ("total", &total),
+            ("pct", &pct),
+        ],
+    );
+    lines.push(Line::styled(
+        format!("{margin}{}", truncate(&pos, body.width as usize)),
+        palette.style(Role::Muted),
+    ));
+    frame.render_widget(Paragraph::new(lines), body);
+}
+
+/// The link under body row `row`, if any.
+pub(super) fn link_at(app: &App, _body: Rect, row: u16) -> Option<usize> {
+    let View::Reader { id, scroll, .. } = app.view() else {
+        return None;
+    };
+    let layout = app.layout(id);
+    let line = scroll + row as usize;
+    layout.lines.get(line)?.iter().find_map(|(_, r)| match r {
+        LineRole::Link(n) => Some(*n),
+        _ => None,
+    })
+}

@@ -1,0 +1,451 @@
+//! The terminal app without a terminal: key-string flows through the keymap and `update`,
+//! effects performed against a real index, and screens drawn into ratatui's TestBackend.
+
+use crate::util::fixture;
+use plein::app::{self, Action, App, Effect, Focus, Keymap, View};
+use plein::corpus::{self, Corpus, Source};
+use plein::i18n::Lang;
+use plein::search::SearchIndex;
+use plein::ui::{self, Palette, ThemeName};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::sync::{Arc, OnceLock};
+
+fn fixture_corpus() -> Arc<Corpus> {
+    static C: OnceLock<Arc<Corpus>> = OnceLock::new();
+    C.get_or_init(|| {
+        Arc::new(
+            corpus::load(&Source::Dir(fixture("corpus")))
+                .expect("fixture")
+                .corpus,
+        )
+    })
+    .clone()
+}
+
+/// An app on the fixture corpus with its index, as the edge would run it.
+pub struct Harness {
+    pub app: App,
+    index: SearchIndex,
+    pub exit: Option<Effect>,
+}
+
+pub fn harness(lang: Lang) -> Harness {
+    let corpus = fixture_corpus();
+    let index = SearchIndex::build(&corpus).expect("index");
+    let mut app = App::new(corpus, lang, Keymap::default());
+    app::update(&mut app, Action::IndexReady);
+    Harness {
+        app,
+        index,
+        exit: None,
+    }
+}
+
+impl Harness {
+    pub fn act(&mut self, action: Action) {
+        let mut queue = vec![action];
+        while let Some(a) = queue.pop() {
+            for effect in app::update(&mut self.app, a) {
+                match effect {
+                    Effect::Search { seq, query, filter } => {
+                        let r = self.index.search(&query, &filter, 20).expect("search");
+                        queue.push(Action::Searched(seq, Box::new(r)));
+                    }
+                    Effect::Related(id) => {
+                        let ids = self.index.related(&id, 5).expect("related");
+                        queue.push(Action::Related(id, ids));
+                    }
+                    e => self.exit = Some(e),
+                }
+            }
+        }
+    }
+}
+
+/// Presses keys: plain characters, and `<Enter>`, `<Esc>`, `<BS>`, `<Up>`, `<Down>`, `<Tab>`,
+/// `<S-Tab>`, `<F1>`, `<C-q>`, `<C-e>`.
+pub fn press(h: &mut Harness, keys: &str) {
+    let mut rest = keys;
+    while !rest.is_empty() {
+        let (key, len) = if rest.starts_with('<') {
+            let end = rest.find('>').expect("closing >");
+            let name = &rest[1..end];
+            let key = match name {
+                "Enter" => KeyEvent::from(KeyCode::Enter),
+                "Esc" => KeyEvent::from(KeyCode::Esc),
+                "BS" => KeyEvent::from(KeyCode::Backspace),
+                "Up" => KeyEvent::from(KeyCode::Up),
+                "Down" => KeyEvent::from(KeyCode::Down),
+                "Tab" => KeyEvent::from(KeyCode::Tab),
+                "S-Tab" => KeyEvent::from(KeyCode::BackTab),
+                "F1" => KeyEvent::from(KeyCode::F(1)),
+                n if n.starts_with("C-") => KeyEvent::new(
+                    KeyCode::Char(n.chars().nth(2).expect("key")),
+                    KeyModifiers::CONTROL,
+                ),
+                n => panic!("unknown key <{n}>"),
+            };
+            (key, end + 1)
+        } else {
+            let c = rest.chars().next().expect("char");
+            (KeyEvent::from(KeyCode::Char(c)), c.len_utf8())
+        };
+        if let Some(a) = app::key_action(&h.app, &key) {
+            h.act(a);
+        }
+        rest = &rest[len..];
+    }
+}
+
+pub fn draw(app: &App, w: u16, h: u16, theme: ThemeName) -> Terminal<TestBackend> {
+    let mut t = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+    t.draw(|f| ui::render(app, Palette(theme), f))
+        .expect("draw");
+    t
+}
+
+pub fn screen_text(app: &App, w: u16, h: u16) -> String {
+    draw(app, w, h, ThemeName::Default).backend().to_string()
+}
+
+#[test]
+fn search_open_and_back_to_the_same_results() {
+    let mut h = harness(Lang::Nl);
+    press(&mut h, "/schulden");
+    assert!(
+        h.app.search.results.as_ref().is_some_and(|r| r.total >= 2),
+        "results update as you type"
+    );
+    press(&mut h, "<Enter><Down>");
+    assert_eq!(
+        h.app.view(),
+        &View::Search {
+            focus: Focus::Results
+        }
+    );
+    let selected = h.app.search.selected;
+    press(&mut h, "<Enter>");
+    assert!(matches!(
+        h.app.view(),
+        View::Reader { .. } | View::Gate { .. }
+    ));
+    press(&mut h, "<Esc>");
+    assert_eq!(
+        h.app.view(),
+        &View::Search {
+            focus: Focus::Results
+        }
+    );
+    assert_eq!(
+        h.app.search.selected, selected,
+        "back returns to the exact place"
+    );
+    assert_eq!(h.app.search.input.text(), "schulden");
+}
+
+#[test]
+fn content_notes_come_first_and_the_reader_may_go_back() {
+    let mut h = harness(Lang::Nl);
+    press(&mut h, "2<Enter>");
+    assert!(matches!(h.app.view(), View::Gate { id } if id == "stille-zondagen"));
+    assert!(screen_text(&h.app, 80, 24).contains("overlijden van een naaste"));
+    press(&mut h, "<Esc>");
+    assert!(
+        matches!(h.app.view(), View::Theme { .. }),
+        "going back from the notes"
+    );
+    press(&mut h, "<Enter><Enter>");
+    assert!(matches!(h.app.view(), View::Reader { id, .. } if id == "stille-zondagen"));
+}
+
+#[test]
+fn scroll_position_survives_following_a_link_and_coming_back() {
+    let mut h = harness(Lang::Nl);
+    h.act(Action::Resize(40, 12));
+    press(&mut h, "1<Enter>jjj");
+    let View::Reader { scroll, .. } = h.app.view().clone() else {
+        panic!("reader")
+    };
+    assert_eq!(scroll, 3);
+    press(&mut h, "<Tab>");
+    let before = h.app.view().clone();
+    press(&mut h, "<Enter>");
+    assert!(
+        matches!(h.app.view(), View::Reader { id, .. } if id == "hulplijn"),
+        "followed the resource link"
+    );
+    press(&mut h, "<Esc>");
+    assert_eq!(
+        h.app.view(),
+        &before,
+        "same story, scroll position and selected link"
+    );
+}
+
+#[test]
+fn quick_exit_and_crisis_work_while_typing() {
+    let mut h = harness(Lang::Nl);
+    press(&mut h, "/geld<F1>");
+    assert!(
+        matches!(h.app.view(), View::Crisis { .. }),
+        "Hulp nu from the search box"
+    );
+    assert!(screen_text(&h.app, 80, 24).contains("0800-1234"));
+    press(&mut h, "<Esc>");
+    assert_eq!(h.app.search.input.text(), "geld", "nothing lost");
+    press(&mut h, "<C-q>");
+    assert_eq!(h.exit, Some(Effect::QuickExit));
+    let mut h = harness(Lang::Nl);
+    press(&mut h, "q");
+    assert_eq!(h.exit, Some(Effect::Quit), "q quits from Home");
+}
+
+#[test]
+fn theme_filters_narrow_the_list_and_show_the_count() {
+    let mut h = harness(Lang::Nl);
+    press(&mut h, "1");
+    assert!(
+        screen_text(&h.app, 80, 24).contains("3 verhalen"),
+        "two stories and one that crosses themes"
+    );
+    press(&mut h, "tt");
+    let View::Theme { filter, .. } = h.app.view() else {
+        panic!("theme")
+    };
+    assert_eq!(filter.tag.as_deref(), Some("beslag"));
+    assert!(screen_text(&h.app, 80, 24).contains("0 verhalen"));
+    press(&mut h, "x");
+    assert!(screen_text(&h.app, 80, 24).contains("3 verhalen"));
+}
+
+#[test]
+fn did_you_mean_and_an_empty_result_help_further() {
+    let mut h = harness(Lang::Nl);
+    press(&mut h, "/deurwaardr");
+    let text = screen_text(&h.app, 80, 24);
+    assert!(text.contains("Bedoelde je: deurwaarder?"), "{text}");
+    press(&mut h, "<C-e>");
+    assert_eq!(h.app.search.input.text(), "deurwaarder");
+    press(&mut h, "<C-u>qqqzzz");
+    let text = screen_text(&h.app, 80, 24);
+    assert!(
+        text.contains("Niets gevonden") && text.contains("Armoede en schulden"),
+        "{text}"
+    );
+}
+
+#[test]
+fn help_lists_every_key_of_the_screen_from_the_keymap() {
+    let mut h = harness(Lang::En);
+    press(&mut h, "?");
+    let text = screen_text(&h.app, 80, 24);
+    for desc in ["Open", "Search", "Quit", "Quick exit"] {
+        assert!(text.contains(desc), "help lacks {desc}:\n{text}");
+    }
+    press(&mut h, "<Esc>");
+    assert!(!h.app.help);
+}
+
+#[test]
+fn footer_hints_come_from_the_keymap_and_keep_quick_exit() {
+    let mut h = harness(Lang::Nl);
+    for keys in ["", "1", "/x", "/x<Enter>", "1<Enter>"] {
+        let mut h2 = harness(Lang::Nl);
+        press(&mut h2, keys);
+        for w in [30u16, 40, 80] {
+            let text = screen_text(&h2.app, w, 12);
+            let footer = text.lines().nth(11).unwrap_or_default();
+            assert!(
+                footer.contains("Ctrl-Q snel weg") || footer.contains("^Q snel weg"),
+                "{keys:?} at {w}: {footer}"
+            );
+        }
+    }
+    press(&mut h, "");
+    let footer = screen_text(&h.app, 80, 24)
+        .lines()
+        .nth(23)
+        .unwrap_or_default()
+        .to_owned();
+    assert!(
+        footer.contains("Enter openen")
+            && footer.contains("q stoppen")
+            && footer.contains("F1 Hulp nu"),
+        "{footer}"
+    );
+}
+
+#[test]
+fn mouse_clicks_open_items_and_footer_hints() {
+    let mut h = harness(Lang::Nl);
+    let size = ratatui::layout::Rect::new(0, 0, 80, 24);
+    let text = screen_text(&h.app, 80, 24);
+    let row = text
+        .lines()
+        .position(|l| l.contains("Eenzaamheid"))
+        .expect("theme row") as u16;
+    let action = ui::hit_test(&h.app, size, 5, row).expect("a click on a theme");
+    h.act(action);
+    assert!(matches!(h.app.view(), View::Theme { slug, .. } if slug == "eenzaamheid"));
+    let footer = screen_text(&h.app, 80, 24)
+        .lines()
+        .nth(23)
+        .unwrap_or_default()
+        .to_owned();
+    let col = footer.find("terug").expect("back hint") as u16;
+    let back = ui::hit_test(&h.app, size, col, 23).expect("a click on the back hint");
+    h.act(back);
+    assert!(matches!(h.app.view(), View::Home { .. }));
+}
+
+#[test]
+fn any_size_draws_without_panic() {
+    let mut h = harness(Lang::Nl);
+    press(&mut h, "/schulden<Enter><Enter>");
+    for (w, ht) in [
+        (0, 0),
+        (1, 1),
+        (5, 2),
+        (29, 7),
+        (30, 8),
+        (33, 9),
+        (300, 100),
+    ] {
+        h.act(Action::Resize(w, ht));
+        let t = draw(&h.app, w, ht, ThemeName::Default);
+        if w == 0 || ht == 0 {
+            continue; // drawn without panic; TestBackend cannot print an empty buffer
+        }
+        let text = t.backend().to_string();
+        if w < 30 || ht < 8 {
+            assert!(
+                w < 10 || ht < 1 || text.contains("Venster"),
+                "{w}x{ht}: {text}"
+            );
+        }
+    }
+}
+
+#[test]
+fn typing_is_grapheme_aware_and_inert() {
+    let mut h = harness(Lang::Nl);
+    press(&mut h, "/café");
+    h.act(Action::Type("\u{1b}[2J👩‍👩‍👧".into()));
+    press(&mut h, "<BS>");
+    assert_eq!(h.app.search.input.text(), "café␛[2J");
+    assert!(!screen_text(&h.app, 80, 24).contains('\u{1b}'));
+}
+
+mod snapshots {
+    use super::*;
+
+    fn snap(name: &str, keys: &str, lang: Lang, theme: ThemeName, sizes: &[(u16, u16)]) {
+        let mut h = harness(lang);
+        for (w, ht) in sizes {
+            h.act(Action::Resize(*w, *ht));
+            press(&mut h, keys);
+            let t = draw(&h.app, *w, *ht, theme);
+            insta::assert_snapshot!(format!("{name}_{w}x{ht}"), t.backend());
+            h = harness(lang);
+        }
+    }
+
+    const ALL: &[(u16, u16)] = &[(80, 24), (40, 12), (160, 48)];
+
+    #[test]
+    fn home() {
+        snap("home", "", Lang::Nl, ThemeName::Default, ALL);
+        snap("home_en", "", Lang::En, ThemeName::Default, &[(80, 24)]);
+    }
+
+    #[test]
+    fn theme() {
+        snap("theme", "1", Lang::Nl, ThemeName::Default, ALL);
+    }
+
+    #[test]
+    fn search() {
+        snap(
+            "search_results",
+            "/schulden<Enter>",
+            Lang::Nl,
+            ThemeName::Default,
+            ALL,
+        );
+        snap(
+            "search_empty",
+            "/qqqzzz",
+            Lang::Nl,
+            ThemeName::Default,
+            &[(80, 24)],
+        );
+        snap(
+            "search_en",
+            "/debts",
+            Lang::En,
+            ThemeName::Default,
+            &[(80, 24)],
+        );
+    }
+
+    #[test]
+    fn reader() {
+        snap("story", "1<Enter>", Lang::Nl, ThemeName::Default, ALL);
+        snap(
+            "resource",
+            "2<Down><Enter>",
+            Lang::Nl,
+            ThemeName::Default,
+            ALL,
+        );
+        snap("gate", "2<Enter>", Lang::Nl, ThemeName::Default, ALL);
+    }
+
+    #[test]
+    fn crisis_and_help() {
+        snap("crisis", "<F1>", Lang::Nl, ThemeName::Default, ALL);
+        snap(
+            "help",
+            "?",
+            Lang::Nl,
+            ThemeName::Default,
+            &[(80, 24), (40, 12)],
+        );
+        snap(
+            "crisis_en",
+            "<F1>",
+            Lang::En,
+            ThemeName::Default,
+            &[(80, 24)],
+        );
+        snap("too_small", "", Lang::Nl, ThemeName::Default, &[(20, 6)]);
+    }
+
+    #[test]
+    fn monochrome_keeps_selection_and_matches_visible() {
+        let mut h = harness(Lang::Nl);
+        press(&mut h, "/schulden<Enter>");
+        let t = draw(&h.app, 80, 24, ThemeName::Monochrome);
+        let buf = t.backend().buffer();
+        let has =
+            |m: ratatui::style::Modifier| buf.content().iter().any(|c| c.modifier.contains(m));
+        assert!(
+            has(ratatui::style::Modifier::REVERSED),
+            "selection in reverse video"
+        );
+        assert!(
+            has(ratatui::style::Modifier::UNDERLINED),
+            "matches underlined"
+        );
+        assert!(
+            buf.content()
+                .iter()
+                .all(|c| c.fg == ratatui::style::Color::Reset
+                    && c.bg == ratatui::style::Color::Reset),
+            "no colour at all"
+        );
+        insta::assert_snapshot!("search_mono_80x24", t.backend());
+    }
+}
