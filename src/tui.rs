@@ -2,8 +2,13 @@
 //! performing effects. Everything else is the pure app (`app`) and drawing (`ui`).
 //!
 //! The terminal is always restored: on a normal exit, a panic (ratatui's hook), and SIGHUP,
-//! SIGTERM and SIGINT (flags checked between polls). A read error (the terminal is gone, as
-//! after an SSH drop) ends the loop at once: it never spins on a dead terminal.
+//! SIGTERM and SIGINT (flags checked between polls).
+//!
+//! A dead terminal (the pty closed, an SSH link dropped) must never leave plein spinning. The
+//! trap (crossterm issue #793): crossterm 0.29's event reader loops forever when the tty reads
+//! end-of-file or fail, and never returns to its caller. So the loop checks the tty for a
+//! hang-up (`poll(2)`, POLLHUP) before each read, and a watchdog thread ends the process if the
+//! loop has not finished within a quarter second of a hang-up or a signal.
 
 use crate::app::{self, Action, App, Effect};
 use crate::search::SearchIndex;
@@ -44,6 +49,7 @@ pub fn run(mut app: App, palette: Palette) -> io::Result<Exit> {
     ] {
         signal_hook::flag::register(sig, Arc::clone(&stop))?;
     }
+    watchdog(Arc::clone(&stop));
     let mut terminal = ratatui::try_init()?;
     let _ = execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste);
     let result = event_loop(&mut terminal, &mut app, palette, &stop);
@@ -73,7 +79,7 @@ fn event_loop(
     }
     loop {
         terminal.draw(|f| ui::render(app, palette, f))?;
-        if stop.load(Ordering::Relaxed) {
+        if stop.load(Ordering::Relaxed) || hung_up() {
             return Ok(Exit::Gone);
         }
         let mut actions = Vec::new();
@@ -114,6 +120,54 @@ fn event_loop(
             }
         }
     }
+}
+
+/// True when the terminal has hung up (its pty closed): reading it would never return.
+pub fn hung_up() -> bool {
+    #[cfg(unix)]
+    {
+        use rustix::event::{PollFd, PollFlags, Timespec, poll};
+        let stdin = io::stdin();
+        if !std::io::IsTerminal::is_terminal(&stdin) {
+            return false;
+        }
+        let mut fds = [PollFd::new(&stdin, PollFlags::IN)];
+        let now = Timespec {
+            tv_sec: 0,
+            tv_nsec: 0,
+        };
+        match poll(&mut fds, Some(&now)) {
+            Ok(_) => fds[0]
+                .revents()
+                .intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL),
+            Err(_) => true,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        false
+    }
+}
+
+/// How long the event loop gets to finish by itself after a hang-up or signal: one poll, and
+/// a little more.
+const GRACE: Duration = Duration::from_millis(250);
+
+/// Ends the process when the terminal hangs up or a signal arrives and the event loop does not
+/// finish by itself within [`GRACE`] (it may be stuck in crossterm's reader on a dead tty).
+fn watchdog(stop: Arc<AtomicBool>) {
+    std::thread::spawn(move || {
+        loop {
+            std::thread::sleep(POLL);
+            if stop.load(Ordering::Relaxed) || hung_up() {
+                stop.store(true, Ordering::Relaxed);
+                std::thread::sleep(GRACE);
+                // The loop did not get out: nothing can be drawn or restored on a dead
+                // terminal, so leave now, with the conventional code for a hang-up.
+                std::process::exit(129);
+            }
+        }
+    });
 }
 
 /// Turns a terminal event into an action.

@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# End-to-end test of the real binary in a real terminal (tmux): start at 80x24, search, open a
+# story, go back, resize, quit; the terminal is restored. Then hang-ups: SIGHUP, and the pty
+# closing under plein (an SSH drop), each must end plein within 2 s. Installs tmux if missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v tmux >/dev/null; then
+  (apt-get update -qq && apt-get install -y -qq tmux) >/dev/null
+fi
+BIN=${PLEIN_BIN:-$PWD/target/debug/plein}
+[ -x "$BIN" ] || cargo build --locked -q
+S="plein-e2e-$$"
+export TMUX_TMPDIR
+TMUX_TMPDIR=$(mktemp -d)
+cleanup() { tmux kill-server 2>/dev/null || true; rm -rf "$TMUX_TMPDIR"; }
+trap cleanup EXIT
+
+pane() { tmux capture-pane -p -t "$S"; }
+fail() { echo "FAIL: $*"; echo "--- screen:"; pane || true; exit 1; }
+wait_for() {
+  for _ in $(seq 1 100); do pane | grep -qF -- "$1" && return 0; sleep 0.05; done
+  fail "timed out waiting for: $1"
+}
+passed=0
+ok() { echo "ok: $*"; passed=$((passed + 1)); }
+
+start() { # start plein in a fresh 80x24 session; the shell prints the exit code afterwards
+  tmux kill-session -t "$S" 2>/dev/null || true
+  tmux new-session -d -s "$S" -x 80 -y 24 "LANG=nl_NL.UTF-8 $BIN; echo PLEIN-EXIT:\$?; sleep 30"
+  wait_for "Welkom bij plein"
+}
+
+start
+ok "starts at 80x24 and shows Home"
+tmux send-keys -t "$S" /
+wait_for "Zoek:"
+tmux send-keys -t "$S" -l "schulden"
+wait_for "gevonden"
+ok "search updates as you type"
+tmux send-keys -t "$S" Enter Enter
+for _ in $(seq 1 100); do pane | grep -qE "regel [0-9]|Let op:" && break; sleep 0.05; done
+pane | grep -qE "regel [0-9]|Let op:" || fail "a story did not open"
+ok "opens a story"
+tmux send-keys -t "$S" Escape
+wait_for "Zoek: schulden"
+ok "back returns to the results"
+tmux resize-window -t "$S" -x 44 -y 14
+wait_for "^Q snel weg"
+[ "$(pane | LC_ALL=C.UTF-8 wc -L)" -le 44 ] || fail "lines wider than the window after resize"
+tmux resize-window -t "$S" -x 20 -y 6
+wait_for "Venster te klein"
+tmux resize-window -t "$S" -x 80 -y 24
+wait_for "Ctrl-Q snel weg"
+ok "resizing re-lays out at once (44x14, 20x6, 80x24)"
+tmux send-keys -t "$S" Escape Escape q
+wait_for "PLEIN-EXIT:0"
+pane | grep -qF "Welkom bij plein" && fail "the app's screen is left behind"
+[ "$(tmux display -p -t "$S" '#{alternate_on}')" = 0 ] || fail "still in the alternate screen"
+[ "$(tmux display -p -t "$S" '#{cursor_flag}')" = 1 ] || fail "cursor left hidden"
+ok "quits with exit 0 and restores the terminal"
+
+plein_pid() { pgrep -P "$(tmux display -p -t "$S" '#{pane_pid}')" -f "$BIN" | head -n1; }
+gone_within_2s() { # gone, or exited and waiting for its parent to reap it (a zombie)
+  for _ in $(seq 1 40); do
+    state=$(ps -o stat= -p "$1" 2>/dev/null || true)
+    case "$state" in ""|Z*) return 0 ;; esac
+    sleep 0.05
+  done
+  return 1
+}
+
+start
+pid=$(plein_pid)
+[ -n "$pid" ] || fail "no plein process"
+kill -HUP "$pid"
+gone_within_2s "$pid" || fail "plein still running 2 s after SIGHUP"
+ok "SIGHUP ends plein within 2 s"
+
+start
+pid=$(plein_pid)
+tmux kill-session -t "$S"
+gone_within_2s "$pid" || { ps -o pid,stat,pcpu,cmd -p "$pid" || true; fail "plein still running 2 s after its terminal closed"; }
+ok "a closed terminal (SSH drop) ends plein within 2 s, no process left spinning"
+
+echo "tmux: $passed passed, 0 failed"
