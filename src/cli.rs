@@ -84,8 +84,10 @@ pub enum Command {
 }
 
 impl Cli {
-    /// The UI language: `--lang`, else `LANG`.
-    pub fn language(&self, env_lang: Option<&str>) -> Lang {
-        self.lang.unwrap_or_else(|| Lang::from_locale(env_lang))
+    /// The UI language: `--lang`, else the configuration file, else `LANG`.
+    pub fn language(&self, config: &crate::config::Config, env_lang: Option<&str>) -> Lang {
+        self.lang
+            .or(config.lang)
+            .unwrap_or_else(|| Lang::from_locale(env_lang))
     }
 }

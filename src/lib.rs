@@ -21,6 +21,7 @@
 //! - [`app`]: the terminal app's state, actions and keymap; `update` is pure and testable.
 //! - [`cli`]: the command-line definitions (clap), also the source of `man/plein.1`.
 //! - [`commands`]: the non-interactive commands, writing to any `Write`.
+//! - [`config`]: the optional configuration file (language, colours).
 //! - [`corpus`]: the corpus model, its sources (embedded or a directory) and the checking loader.
 //! - [`diag`]: diagnostics: what is wrong, where (`path:line:col`), and what to do.
 //! - [`i18n`]: UI text per language from the catalogs in `assets/i18n/`.
@@ -35,6 +36,7 @@
 pub mod app;
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod corpus;
 pub mod diag;
 pub mod i18n;

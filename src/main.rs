@@ -8,10 +8,17 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let lang = cli.language(std::env::var("LANG").ok().as_deref());
+    let (config, config_problem) = plein::config::Config::load();
+    let lang = cli.language(&config, std::env::var("LANG").ok().as_deref());
     if cli.command.is_none() && io::stdin().is_terminal() && io::stdout().is_terminal() {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        return match commands::run_interactive(&cli, lang, no_color, &mut io::stderr()) {
+        let settings = commands::Settings {
+            lang,
+            no_color,
+            config,
+            config_problem,
+        };
+        return match commands::run_interactive(&cli, &settings, &mut io::stderr()) {
             Ok(code) => ExitCode::from(code),
             Err(e) => {
                 let _ = writeln!(io::stderr(), "plein: {e}");
@@ -26,6 +33,9 @@ fn main() -> ExitCode {
         .flatten();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut err = io::stderr();
+    if let Some(problem) = &config_problem {
+        let _ = writeln!(err, "plein: {}", plein::sanitize::sanitize_line(problem));
+    }
     let mut io = Io {
         out: &mut out,
         err: &mut err,

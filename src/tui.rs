@@ -28,6 +28,9 @@ use std::time::Duration;
 /// How long to wait for input before checking signals and the index again.
 const POLL: Duration = Duration::from_millis(100);
 
+/// Hits the search screen asks for (each with a snippet, the costly part).
+pub const RESULTS: usize = 10;
+
 /// Why the loop ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Exit {
@@ -199,7 +202,7 @@ fn perform_search(index: Option<&SearchIndex>, effect: Effect) -> Option<Action>
     let index = index?;
     match effect {
         Effect::Search { seq, query, filter } => index
-            .search(&query, &filter, 20)
+            .search(&query, &filter, RESULTS)
             .ok()
             .map(|r| Action::Searched(seq, Box::new(r))),
         Effect::Related(id) => index

@@ -50,7 +50,10 @@ impl Harness {
             for effect in app::update(&mut self.app, a) {
                 match effect {
                     Effect::Search { seq, query, filter } => {
-                        let r = self.index.search(&query, &filter, 20).expect("search");
+                        let r = self
+                            .index
+                            .search(&query, &filter, plein::tui::RESULTS)
+                            .expect("search");
                         queue.push(Action::Searched(seq, Box::new(r)));
                     }
                     Effect::Related(id) => {
@@ -448,4 +451,44 @@ mod snapshots {
         );
         insta::assert_snapshot!("search_mono_80x24", t.backend());
     }
+}
+
+#[test]
+fn a_user_keymap_overrides_rows_and_a_broken_one_is_refused() {
+    let user =
+        "[[key]]\nscreen = \"home\"\nkeys = [\"x\"]\naction = \"quit\"\ndesc = \"key.quit\"\n";
+    let map = Keymap::with_user(user).expect("valid user keymap");
+    let x = KeyEvent::from(KeyCode::Char('x'));
+    let q = KeyEvent::from(KeyCode::Char('q'));
+    assert!(matches!(
+        map.action(plein::app::Context::Home, &x),
+        Some(Action::Quit)
+    ));
+    assert!(
+        map.action(plein::app::Context::Home, &q).is_none(),
+        "the row's keys were replaced"
+    );
+    assert!(
+        Keymap::with_user(
+            "[[key]]\nscreen = \"home\"\nkeys = [\"hyperkey\"]\naction = \"quit\"\ndesc = \"d\"\n"
+        )
+        .is_err()
+    );
+    assert!(
+        Keymap::with_user(
+            "[[key]]\nscreen = \"nowhere\"\nkeys = [\"x\"]\naction = \"quit\"\ndesc = \"d\"\n"
+        )
+        .is_err()
+    );
+    let default = Keymap::default();
+    assert!(
+        matches!(
+            default.action(
+                plein::app::Context::Search,
+                &KeyEvent::new(KeyCode::Char('q'), KeyModifiers::CONTROL)
+            ),
+            Some(Action::QuickExit)
+        ),
+        "Ctrl-Q works while typing"
+    );
 }

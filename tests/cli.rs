@@ -172,3 +172,44 @@ fn a_closed_pipe_is_not_an_error() {
     assert!(status.success(), "{err}");
     assert!(!err.contains("panicked"), "{err}");
 }
+
+#[test]
+fn the_config_file_sets_the_language_and_options_win() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cfg = dir.path().join("config.toml");
+    std::fs::write(&cfg, "lang = \"en\"\n").expect("write");
+    let o = plein()
+        .env("PLEIN_CONFIG", &cfg)
+        .arg("themes")
+        .output()
+        .expect("run");
+    assert!(stdout(&o).contains("Poverty and debt"), "{}", stdout(&o));
+    let o = plein()
+        .env("PLEIN_CONFIG", &cfg)
+        .args(["--lang", "nl", "themes"])
+        .output()
+        .expect("run");
+    assert!(stdout(&o).contains("Armoede en schulden"));
+    let o = plein()
+        .env("PLEIN_CONFIG", &cfg)
+        .env("LANG", "nl_NL.UTF-8")
+        .arg("themes")
+        .output()
+        .expect("run");
+    assert!(
+        stdout(&o).contains("Poverty and debt"),
+        "the file wins over LANG"
+    );
+    std::fs::write(&cfg, "taal = \"en\"\n").expect("write");
+    let o = plein()
+        .env("PLEIN_CONFIG", &cfg)
+        .arg("themes")
+        .output()
+        .expect("run");
+    assert!(o.status.success(), "a broken config file is not fatal");
+    assert!(
+        stderr(&o).contains("config.toml") && stderr(&o).contains("taal"),
+        "{}",
+        stderr(&o)
+    );
+}

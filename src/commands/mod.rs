@@ -82,13 +82,21 @@ pub fn run(cli: &Cli, io: &mut Io<'_>) -> io::Result<u8> {
     }
 }
 
-/// Opens the terminal app on the chosen corpus. `no_color` is whether `NO_COLOR` is set.
-pub fn run_interactive(
-    cli: &Cli,
-    lang: Lang,
-    no_color: bool,
-    err: &mut dyn Write,
-) -> io::Result<u8> {
+/// What the interactive app takes from outside the command line.
+pub struct Settings {
+    /// The UI language.
+    pub lang: Lang,
+    /// `NO_COLOR` is set.
+    pub no_color: bool,
+    /// The configuration file.
+    pub config: crate::config::Config,
+    /// What is wrong with the configuration file, if anything.
+    pub config_problem: Option<String>,
+}
+
+/// Opens the terminal app on the chosen corpus.
+pub fn run_interactive(cli: &Cli, settings: &Settings, err: &mut dyn Write) -> io::Result<u8> {
+    let lang = settings.lang;
     use crate::app::{App, Keymap};
     use crate::ui::{Palette, ThemeName};
     let source = cli.corpus.clone().map_or(Source::Bundled, Source::Dir);
@@ -103,7 +111,11 @@ pub fn run_interactive(
             return Ok(EXIT_USAGE);
         }
     };
-    let mut notices = Vec::new();
+    let mut notices: Vec<String> = settings
+        .config_problem
+        .iter()
+        .map(|p| crate::sanitize::sanitize_line(p).into_owned())
+        .collect();
     if loaded.corpus.skipped > 0 {
         notices.push(Catalog::get(lang).n("cli.skipped", loaded.corpus.skipped));
     }
@@ -123,10 +135,10 @@ pub fn run_interactive(
         }),
         None => Keymap::default(),
     };
-    let theme = if no_color {
+    let theme = if settings.no_color {
         ThemeName::Monochrome
     } else {
-        cli.colors.unwrap_or_default()
+        cli.colors.or(settings.config.colors).unwrap_or_default()
     };
     let mut app = App::new(std::sync::Arc::new(loaded.corpus), lang, keymap);
     app.notice = (!notices.is_empty()).then(|| notices.join(" "));

@@ -1,0 +1,78 @@
+//! The configuration file, `config.toml` in plein's config directory (`PLEIN_CONFIG` names
+//! another file). Command-line options win over it; it wins over the environment.
+//!
+//! ```toml
+//! lang = "nl"          # or "en"
+//! colors = "default"   # or "high-contrast", "monochrome"
+//! ```
+
+use crate::i18n::Lang;
+use crate::ui::ThemeName;
+use serde::Deserialize;
+use std::path::PathBuf;
+
+/// Settings from the configuration file; every field is optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// Interface language.
+    pub lang: Option<Lang>,
+    /// Colour theme.
+    pub colors: Option<ThemeName>,
+}
+
+impl Config {
+    /// Parses a configuration file's text; the error says what is wrong and where.
+    pub fn parse(text: &str) -> Result<Config, String> {
+        toml::from_str(text).map_err(|e| {
+            let line = e.span().map_or(1, |s| {
+                text[..s.start.min(text.len())].matches('\n').count() + 1
+            });
+            format!("line {line}: {}", e.message().trim().replace('\n', " "))
+        })
+    }
+
+    /// The configuration file's path: `PLEIN_CONFIG`, else `config.toml` in the config dir.
+    pub fn path() -> Option<PathBuf> {
+        if let Some(p) = std::env::var_os("PLEIN_CONFIG").filter(|p| !p.is_empty()) {
+            return Some(PathBuf::from(p));
+        }
+        directories::ProjectDirs::from("nl", "plein", "plein")
+            .map(|d| d.config_dir().join("config.toml"))
+    }
+
+    /// Reads the configuration file. A missing file is the default; a broken one is the
+    /// default plus a message naming the file and the problem.
+    pub fn load() -> (Config, Option<String>) {
+        let Some(path) = Config::path() else {
+            return (Config::default(), None);
+        };
+        match std::fs::read_to_string(&path) {
+            Err(_) => (Config::default(), None),
+            Ok(text) => match Config::parse(&text) {
+                Ok(c) => (c, None),
+                Err(e) => (Config::default(), Some(format!("{}: {e}", path.display()))),
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_settings_and_names_mistakes() {
+        let c = Config::parse("lang = \"en\"\ncolors = \"high-contrast\"\n").expect("valid");
+        assert_eq!(
+            (c.lang, c.colors),
+            (Some(Lang::En), Some(ThemeName::HighContrast))
+        );
+        assert!(
+            Config::parse("taal = \"en\"")
+                .expect_err("unknown key")
+                .contains("taal")
+        );
+        assert!(Config::parse("lang = \"fr\"").is_err());
+    }
+}
