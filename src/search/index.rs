@@ -233,11 +233,13 @@ impl Vocabulary {
             return Vec::new();
         }
         let mut found: Vec<(u32, std::cmp::Reverse<u32>, String)> = Vec::new();
+        let mut dist = Bounded::new(word, max as usize);
         for len in n.saturating_sub(max as usize)..=n + max as usize {
             for cand in self.by_len.get(len).map_or(&[][..], Vec::as_slice) {
-                let d = crate::corpus::edit_distance(word, cand) as u32;
-                if d > 0 && d <= max {
-                    found.push((d, std::cmp::Reverse(self.df(cand)), cand.clone()));
+                if let Some(d) = dist.to(cand) {
+                    if d > 0 {
+                        found.push((d as u32, std::cmp::Reverse(self.df(cand)), cand.clone()));
+                    }
                 }
             }
         }
@@ -273,11 +275,89 @@ impl Vocabulary {
     }
 }
 
+/// Edit distance from one word to many, giving up as soon as it must exceed a bound: the scan
+/// for typo candidates runs on every keystroke, over the whole vocabulary.
+struct Bounded {
+    word: Vec<char>,
+    max: usize,
+    prev: Vec<usize>,
+    cur: Vec<usize>,
+}
+
+impl Bounded {
+    fn new(word: &str, max: usize) -> Self {
+        let word: Vec<char> = word.chars().collect();
+        let n = word.len() + 1;
+        Bounded {
+            word,
+            max,
+            prev: vec![0; n],
+            cur: vec![0; n],
+        }
+    }
+
+    /// The distance to `other` if it is at most the bound.
+    fn to(&mut self, other: &str) -> Option<usize> {
+        for (j, p) in self.prev.iter_mut().enumerate() {
+            *p = j;
+        }
+        for (i, c) in other.chars().enumerate() {
+            self.cur[0] = i + 1;
+            let mut row_min = self.cur[0];
+            for j in 0..self.word.len() {
+                let cost = usize::from(self.word[j] != c);
+                self.cur[j + 1] = (self.prev[j] + cost)
+                    .min(self.prev[j + 1] + 1)
+                    .min(self.cur[j] + 1);
+                row_min = row_min.min(self.cur[j + 1]);
+            }
+            if row_min > self.max {
+                return None;
+            }
+            std::mem::swap(&mut self.prev, &mut self.cur);
+        }
+        let d = self.prev[self.word.len()];
+        (d <= self.max).then_some(d)
+    }
+}
+
 /// Edits allowed for a typo, by word length: none up to 3 letters, 1 up to 5, else 2.
 pub(crate) fn max_edits(len: usize) -> u32 {
     match len {
         0..=3 => 0,
         4..=5 => 1,
         _ => 2,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Bounded;
+
+    #[test]
+    fn bounded_distance_agrees_with_the_full_one() {
+        let words = [
+            "eenzaamheid",
+            "eensaamheid",
+            "schuld",
+            "schulden",
+            "gok",
+            "gokverslaving",
+            "",
+            "a",
+        ];
+        for a in words {
+            for max in 0..=3 {
+                let mut b = Bounded::new(a, max);
+                for other in words {
+                    let full = crate::corpus::edit_distance(a, other);
+                    assert_eq!(
+                        b.to(other),
+                        (full <= max).then_some(full),
+                        "{a} → {other} within {max}"
+                    );
+                }
+            }
+        }
     }
 }
