@@ -6,4 +6,5 @@ mod i18n;
 mod loader;
 mod man;
 mod search;
+mod search_quality;
 mod util;

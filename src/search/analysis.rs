@@ -7,7 +7,7 @@
 
 use tantivy::Index;
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, StopWordFilter,
+    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, StopWordFilter,
     TextAnalyzer, TokenStream,
 };
 
@@ -16,14 +16,24 @@ pub const NL: &str = "nl";
 /// Name of the unstemmed, folded analyzer.
 pub const NL_PLAIN: &str = "nl_plain";
 /// Bumped whenever analysis changes, so persisted indexes are rebuilt.
-pub const ANALYZER_VERSION: u32 = 2;
+pub const ANALYZER_VERSION: u32 = 3;
 
 /// Words longer than this are dropped (no Dutch word needs more; it bounds pathological input).
 const MAX_TOKEN_BYTES: usize = 40;
 
+/// Dutch stop words: function words and light verbs (`assets/stopwords-nl.txt`).
+const STOPWORDS: &str = include_str!("../../assets/stopwords-nl.txt");
+
+fn stop_words() -> StopWordFilter {
+    let words = STOPWORDS
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'));
+    StopWordFilter::remove(words.map(str::to_owned))
+}
+
 fn stemming() -> TextAnalyzer {
-    let stop =
-        StopWordFilter::new(Language::Dutch).unwrap_or_else(|| StopWordFilter::remove(Vec::new()));
+    let stop = stop_words();
     TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
         .filter(LowerCaser)

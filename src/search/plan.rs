@@ -20,6 +20,8 @@ const SYNONYM: f32 = 0.8;
 const COMPOUND: f32 = 0.4;
 /// A typo correction counts less still, so it never drowns exact hits.
 const TYPO: f32 = 0.6;
+/// A word of a multi-word synonym, on its own.
+const PART: f32 = 0.5;
 /// A phone number is an exact, strong signal.
 const PHONE: f32 = 6.0;
 
@@ -213,6 +215,13 @@ impl Builder<'_> {
                 self.alternative(s, SYNONYM, false)
                     .map(|q| (Occur::Should, q)),
             );
+        }
+        if g.words.len() > 1 {
+            // A multi-word synonym (*uit huis gezet*) may not stand in the text as a phrase:
+            // its words still count, each a little.
+            for w in &g.words {
+                clauses.extend(self.alternative(w, PART, true).map(|q| (Occur::Should, q)));
+            }
         }
         if let [word] = g.words.as_slice() {
             for c in self.vocab.compounds(word, 12) {
