@@ -2,7 +2,7 @@
 //! below it, and scrolling.
 
 use super::{App, Effect, View, open_doc};
-use crate::corpus::{Doc, Perspective, Resource, Story};
+use crate::corpus::{Doc, Resource, Story};
 use crate::i18n::Catalog;
 use crate::text::{Block, Emphasis, Span, markdown, wrap_plain, wrap_spans};
 
@@ -120,29 +120,9 @@ fn story(app: &App, s: &Story, cat: &Catalog, width: usize) -> Layout {
     let en = app.lang.is_english();
     let mut out = Vec::new();
     wrapped(&mut out, &s.title, width, LineRole::Title);
-    let mut meta: Vec<String> = s.author.iter().cloned().collect();
-    let themes: Vec<String> = s
-        .themes
-        .iter()
-        .filter_map(|t| app.corpus.theme(t))
-        .map(|t| {
-            if en {
-                t.name_en.clone()
-            } else {
-                t.name_nl.clone()
-            }
-        })
-        .collect();
-    meta.push(themes.join(", "));
-    if s.perspective == Perspective::Naaste {
-        meta.push(cat.t("doc.told_by_naaste").to_owned());
-    }
-    wrapped(&mut out, &meta.join(" · "), width, LineRole::Meta);
-    let origin = match s.origin.as_str() {
-        "illustratief" => cat.t("doc.illustrative").to_owned(),
-        "ingezonden" => cat.t("doc.submitted").to_owned(),
-        other => other.to_owned(),
-    };
+    let byline = crate::commands::byline(&app.corpus, s, cat, en);
+    wrapped(&mut out, &byline, width, LineRole::Meta);
+    let origin = crate::commands::origin_label(cat, &s.origin);
     wrapped(&mut out, &format!("({origin})"), width, LineRole::Muted);
     if !s.tags.is_empty() {
         wrapped(

@@ -5,7 +5,7 @@ mod check;
 mod search;
 mod show;
 
-pub use show::resource_contact;
+pub use show::{byline, origin_label, resource_contact};
 pub use themes::counts as themes_counts;
 mod themes;
 

@@ -44,6 +44,31 @@ pub(super) fn run(
     Ok(EXIT_OK)
 }
 
+/// "Author · themes · told by someone close": the line under a story's title.
+pub fn byline(corpus: &Corpus, s: &Story, cat: &Catalog, en: bool) -> String {
+    let mut meta: Vec<String> = s.author.iter().cloned().collect();
+    let themes: Vec<&str> = s
+        .themes
+        .iter()
+        .filter_map(|t| corpus.theme(t))
+        .map(|t| t.name(en))
+        .collect();
+    meta.push(themes.join(", "));
+    if s.perspective == Perspective::Naaste {
+        meta.push(cat.t("doc.told_by_naaste").to_owned());
+    }
+    meta.join(" · ")
+}
+
+/// What a story's origin means for a reader ("illustrative story: composed from …").
+pub fn origin_label(cat: &Catalog, origin: &str) -> String {
+    match origin {
+        "illustratief" => cat.t("doc.illustrative").to_owned(),
+        "ingezonden" => cat.t("doc.submitted").to_owned(),
+        other => other.to_owned(),
+    }
+}
+
 /// A story as plain lines: title, who and what, content notes, text, linked help.
 pub fn story_lines(
     corpus: &Corpus,
@@ -53,32 +78,8 @@ pub fn story_lines(
     width: usize,
 ) -> Vec<String> {
     let mut out = wrap_plain(&s.title, width);
-    let mut meta = Vec::new();
-    if let Some(a) = &s.author {
-        meta.push(a.clone());
-    }
-    let themes: Vec<String> = s
-        .themes
-        .iter()
-        .filter_map(|t| corpus.theme(t))
-        .map(|t| {
-            if en {
-                t.name_en.clone()
-            } else {
-                t.name_nl.clone()
-            }
-        })
-        .collect();
-    meta.push(themes.join(", "));
-    if s.perspective == Perspective::Naaste {
-        meta.push(cat.t("doc.told_by_naaste").to_owned());
-    }
-    out.extend(wrap_plain(&meta.join(" · "), width));
-    let origin = match s.origin.as_str() {
-        "illustratief" => cat.t("doc.illustrative").to_owned(),
-        "ingezonden" => cat.t("doc.submitted").to_owned(),
-        other => other.to_owned(),
-    };
+    out.extend(wrap_plain(&byline(corpus, s, cat, en), width));
+    let origin = origin_label(cat, &s.origin);
     out.extend(wrap_plain(&format!("({origin})"), width));
     if !s.tags.is_empty() {
         out.extend(wrap_plain(

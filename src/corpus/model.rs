@@ -27,6 +27,17 @@ pub struct Theme {
     pub resources: Vec<String>,
 }
 
+impl Theme {
+    /// The theme's name in the UI language.
+    pub fn name(&self, english: bool) -> &str {
+        if english {
+            &self.name_en
+        } else {
+            &self.name_nl
+        }
+    }
+}
+
 /// A content note a story may carry (shown before the story opens).
 #[derive(Debug, Clone, Serialize)]
 pub struct ContentNote {
