@@ -11,7 +11,8 @@
 //! loop has not finished within a quarter second of a hang-up or a signal.
 
 use crate::app::{self, Action, App, Effect};
-use crate::search::SearchIndex;
+use crate::corpus::Source;
+use crate::search::{SearchIndex, cache};
 use crate::ui::{self, Palette};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{
@@ -43,7 +44,7 @@ pub enum Exit {
 }
 
 /// Runs the app until it quits; the terminal is restored before this returns.
-pub fn run(mut app: App, palette: Palette) -> io::Result<Exit> {
+pub fn run(mut app: App, palette: Palette, source: Source) -> io::Result<Exit> {
     let stop = Arc::new(AtomicBool::new(false));
     for sig in [
         signal_hook::consts::SIGHUP,
@@ -55,7 +56,7 @@ pub fn run(mut app: App, palette: Palette) -> io::Result<Exit> {
     watchdog(Arc::clone(&stop));
     let mut terminal = ratatui::try_init()?;
     let _ = execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste);
-    let result = event_loop(&mut terminal, &mut app, palette, &stop);
+    let result = event_loop(&mut terminal, &mut app, palette, source, &stop);
     if result.as_ref().is_ok_and(|e| *e == Exit::QuickExit) {
         let _ = terminal.clear();
     }
@@ -68,12 +69,20 @@ fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     palette: Palette,
+    source: Source,
     stop: &AtomicBool,
 ) -> io::Result<Exit> {
     let corpus = Arc::clone(&app.corpus);
     let (tx, rx) = mpsc::channel();
+    // A corpus directory's index comes from the cache (and refreshes it: the corpus was just
+    // read in full); the bundled corpus is indexed in memory.
     std::thread::spawn(move || {
-        let _ = tx.send(SearchIndex::build(&corpus));
+        let cached = SearchIndex::for_corpus(&corpus, &source, cache::default_root().as_deref());
+        let _ = tx.send(
+            cached
+                .map(|(ix, _)| ix)
+                .or_else(|_| SearchIndex::build(&corpus)),
+        );
     });
     let mut index: Option<SearchIndex> = None;
     let mut pending: Vec<Effect> = Vec::new();

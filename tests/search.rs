@@ -185,6 +185,31 @@ fn related_stories_share_terms_and_tags() {
 }
 
 #[test]
+fn equal_scores_keep_corpus_order_on_every_run() {
+    // Sixty identical stories score the same; indexing spreads them over threads at random,
+    // and the hits must still come in corpus order, the same every time.
+    let (base, _) = fixture_corpus();
+    let mut c = base.clone();
+    let story = c.stories[0].clone();
+    c.stories = (0..60)
+        .map(|i| {
+            let mut s = story.clone();
+            s.id = format!("kopie-{i:02}");
+            s
+        })
+        .collect();
+    let word = story.title.split_whitespace().last().expect("a title word");
+    let expected: Vec<String> = (0..10).map(|i| format!("kopie-{i:02}")).collect();
+    for _ in 0..3 {
+        let ix = SearchIndex::build(&c).expect("index");
+        let hits = ix.search(word, &Filter::default(), 10).expect("search");
+        assert_eq!(hits.total, 60, "{word}");
+        let got: Vec<String> = hits.hits.into_iter().map(|h| h.id).collect();
+        assert_eq!(got, expected);
+    }
+}
+
+#[test]
 fn the_cli_contract_in_json() {
     let cache = tempfile::tempdir().expect("tempdir");
     let o = plein()
@@ -248,8 +273,9 @@ fn a_damaged_or_stale_cache_is_rebuilt_not_fatal() {
     let mut c = c.clone();
     c.fingerprint = 0x5eed;
     let c = &c;
-    let (_, first) = open_or_build(c, root.path()).expect("build");
-    let (ix, second) = open_or_build(c, root.path()).expect("open");
+    let dir = fixture("corpus");
+    let (_, first) = open_or_build(c, &dir, root.path()).expect("build");
+    let (ix, second) = open_or_build(c, &dir, root.path()).expect("open");
     assert_eq!((first, second), (Origin::Rebuilt, Origin::Cached));
     assert_eq!(
         ix.search("casino", &Filter::default(), 5)
@@ -257,16 +283,17 @@ fn a_damaged_or_stale_cache_is_rebuilt_not_fatal() {
             .total,
         1
     );
-    let dir = std::fs::read_dir(root.path())
+    let index_dir = std::fs::read_dir(root.path())
         .expect("ls")
         .flatten()
         .next()
         .expect("one index")
         .path();
-    for f in std::fs::read_dir(&dir).expect("ls").flatten() {
+    for f in std::fs::read_dir(&index_dir).expect("ls").flatten() {
         std::fs::write(f.path(), b"garbage").expect("damage");
     }
-    let (ix, third) = open_or_build(c, root.path()).expect("rebuilt after damage");
+    let (ix, third) =
+        open_or_build(c, &fixture("corpus"), root.path()).expect("rebuilt after damage");
     assert_eq!(third, Origin::Rebuilt);
     assert_eq!(
         ix.search("casino", &Filter::default(), 5)
@@ -277,13 +304,15 @@ fn a_damaged_or_stale_cache_is_rebuilt_not_fatal() {
     let mut changed = c.clone();
     changed.fingerprint ^= 1;
     assert_eq!(
-        open_or_build(&changed, root.path()).expect("new key").1,
+        open_or_build(&changed, &fixture("corpus"), root.path())
+            .expect("changed corpus")
+            .1,
         Origin::Rebuilt
     );
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(root.path().join(dir.file_name().expect("name")))
+        let mode = std::fs::metadata(&index_dir)
             .expect("stat")
             .permissions()
             .mode();
@@ -395,4 +424,19 @@ fn a_cached_index_answers_without_reading_the_corpus_and_follows_changes() {
         0,
         "rebuilt after an edit"
     );
+    // A new file changes its directory's stamp: found at once, without reading every file.
+    let lonely = std::fs::read_to_string(corpus.join("stories/eenzaamheid/stille-zondagen.md"))
+        .expect("read")
+        .replace("stille-zondagen", "stille-maandagen")
+        .replace("Een vrijwilliger", "Een mandolinespeler");
+    std::fs::write(
+        corpus.join("stories/eenzaamheid/stille-maandagen.md"),
+        lonely,
+    )
+    .expect("add");
+    let found = search_json(&corpus, &cache, "mandolinespeler");
+    assert_eq!(found["hits"][0]["id"], "stille-maandagen", "{found}");
+    // Removing it is seen the same way.
+    std::fs::remove_file(corpus.join("stories/eenzaamheid/stille-maandagen.md")).expect("rm");
+    assert_eq!(search_json(&corpus, &cache, "mandolinespeler")["total"], 0);
 }

@@ -142,7 +142,7 @@ pub fn run_interactive(cli: &Cli, settings: &Settings, err: &mut dyn Write) -> i
     };
     let mut app = App::new(std::sync::Arc::new(loaded.corpus), lang, keymap);
     app.notice = (!notices.is_empty()).then(|| notices.join(" "));
-    crate::tui::run(app, Palette(theme))?;
+    crate::tui::run(app, Palette(theme), source)?;
     Ok(EXIT_OK)
 }
 

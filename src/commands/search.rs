@@ -38,30 +38,29 @@ pub(super) fn run(source: &Source, args: &Args<'_>, io: &mut Io<'_>) -> io::Resu
         kind: args.kind.and_then(Kind::from_slug),
         ..Filter::default()
     };
+    // The fast path: a cached index whose directories and hit files are unchanged answers
+    // without reading the corpus.
     let cached = match (source, cache::default_root()) {
-        (Source::Dir(_), Some(root)) => source
-            .fingerprint()
-            .ok()
-            .and_then(|fp| cache::open_cached(&root, fp)),
+        (Source::Dir(dir), Some(root)) => cache::open_cached(&root, dir).and_then(|(ix, meta)| {
+            match ix.search(args.query, &filter, args.limit) {
+                Ok(r) if cache::hits_current(dir, &r.hits) => Some((r, meta)),
+                _ => None,
+            }
+        }),
         _ => None,
     };
     let outcome = match cached {
-        Some((index, meta)) => {
+        Some((results, meta)) => {
             if meta.skipped > 0 {
                 writeln!(io.err, "{}", cat.n("cli.skipped", meta.skipped))?;
             }
-            Some(index.search(args.query, &filter, args.limit))
+            Some(Ok(results))
         }
         None => {
             let mut outcome = None;
             let code = with_corpus(source, io, |loaded, _| {
                 let c = &loaded.corpus;
-                let root = if *source == Source::Bundled {
-                    None
-                } else {
-                    cache::default_root()
-                };
-                let index = SearchIndex::for_corpus(c, *source == Source::Bundled, root.as_deref())
+                let index = SearchIndex::for_corpus(c, source, cache::default_root().as_deref())
                     .map(|(ix, _)| ix)
                     .or_else(|_| SearchIndex::build(c));
                 outcome = Some(index.and_then(|ix| ix.search(args.query, &filter, args.limit)));

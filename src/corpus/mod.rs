@@ -11,11 +11,12 @@ mod themes;
 
 pub use model::{
     ContentNote, Corpus, Date, Doc, DocRef, Narrator, PHASES, Perspective, RESOURCE_KINDS,
-    Resource, Story, Theme,
+    Resource, Stamps, Story, Theme,
 };
 pub use parse::{edit_distance, is_slug};
 pub use resource::{is_phone, is_web_address};
-pub use source::{MAX_FILE_BYTES, Source, SourceError};
+pub(crate) use source::Fnv;
+pub use source::{Listing, MAX_FILE_BYTES, Source, SourceError, stamp, stamp_of};
 pub use synonyms::Synonyms;
 pub use themes::THEME_SLUGS;
 
@@ -74,7 +75,21 @@ impl Vocabulary {
 /// Loads a corpus. Fails only when the source cannot be read at all (a missing directory);
 /// problems in single files become diagnostics, and those documents are skipped.
 pub fn load(source: &Source) -> Result<Loaded, SourceError> {
-    let (files, fingerprint) = source.files_and_fingerprint()?;
+    let source::Listing {
+        files,
+        fingerprint,
+        dirs,
+    } = source.listing()?;
+    let mut stamps = Stamps {
+        dirs,
+        ..Stamps::default()
+    };
+    if matches!(source, Source::Dir(_)) {
+        stamps.files = files
+            .iter()
+            .map(|f| (f.display.clone(), (f.rel.clone(), f.stamp)))
+            .collect();
+    }
     let mut diags = Vec::new();
     let mut themes_file = None;
     let mut synonyms_file = None;
@@ -189,6 +204,7 @@ pub fn load(source: &Source) -> Result<Loaded, SourceError> {
     let mut corpus = Corpus::new(vocab.themes, vocab.notes, kept_stories, resources, skipped);
     corpus.synonyms = load_synonyms(synonyms_file, &mut diags);
     corpus.fingerprint = fingerprint;
+    corpus.stamps = stamps;
     diags.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
     Ok(Loaded {
         corpus,

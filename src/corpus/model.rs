@@ -95,6 +95,16 @@ pub struct Narrator {
     pub migration: Option<bool>,
 }
 
+/// The file stamps of a corpus directory (see [`crate::corpus::stamp`]): what lets a cached
+/// index see that the corpus changed without reading it. Empty for the bundled corpus.
+#[derive(Debug, Clone, Default)]
+pub struct Stamps {
+    /// Display path of each corpus file → its path relative to the root, and its stamp.
+    pub files: HashMap<String, (String, u64)>,
+    /// Every corpus directory relative to the root (`""` is the root), with its stamp.
+    pub dirs: Vec<(String, u64)>,
+}
+
 /// A lived-experience story.
 #[derive(Debug, Clone, Serialize)]
 pub struct Story {
@@ -237,6 +247,8 @@ pub struct Corpus {
     pub synonyms: super::Synonyms,
     /// A hash of every corpus file: it changes whenever the corpus does (keys the index cache).
     pub fingerprint: u64,
+    /// Where each document came from and the directories read (for the index cache).
+    pub stamps: Stamps,
     by_id: HashMap<String, DocRef>,
 }
 
@@ -282,6 +294,7 @@ impl Corpus {
             skipped,
             synonyms: Default::default(),
             fingerprint: 0,
+            stamps: Stamps::default(),
             by_id,
         }
     }

@@ -36,6 +36,20 @@ pub struct File {
     pub display: String,
     /// The bytes, or why they could not be read.
     pub bytes: Result<Vec<u8>, Diagnostic>,
+    /// Size and modification time as one number (0 for the bundled corpus): see [`stamp`].
+    pub stamp: u64,
+}
+
+/// The files of a corpus, and what tells whether the corpus has changed since.
+#[derive(Debug)]
+pub struct Listing {
+    /// The corpus files, in path order.
+    pub files: Vec<File>,
+    /// Changes whenever any corpus file or directory does.
+    pub fingerprint: u64,
+    /// Every corpus directory (`""` is the root) with its [`stamp`]: a directory's stamp changes
+    /// when a file in it is added, removed or renamed.
+    pub dirs: Vec<DirStamp>,
 }
 
 /// A corpus directory that cannot be used at all.
@@ -64,11 +78,13 @@ impl std::error::Error for SourceError {}
 impl Source {
     /// Lists the corpus files: `themes.toml`, `synonyms.toml`, `stories/**.md`, `resources/**.md`.
     pub fn files(&self) -> Result<Vec<File>, SourceError> {
-        self.files_and_fingerprint().map(|(files, _)| files)
+        self.listing().map(|l| l.files)
     }
 
-    /// The corpus files and the corpus fingerprint, from one walk of the directory.
-    pub fn files_and_fingerprint(&self) -> Result<(Vec<File>, u64), SourceError> {
+    /// The corpus files with the fingerprint and directory stamps, from one walk of the
+    /// directory. Stamps are taken before files are read, so an edit made while reading shows
+    /// as a change next time rather than hiding behind an old stamp.
+    pub fn listing(&self) -> Result<Listing, SourceError> {
         match self {
             Source::Bundled => {
                 let files = bundled::FILES
@@ -77,16 +93,22 @@ impl Source {
                         rel: (*rel).to_owned(),
                         display: format!("data/{rel}"),
                         bytes: Ok(bytes.to_vec()),
+                        stamp: 0,
                     })
                     .collect();
-                Ok((files, self.fingerprint()?))
+                Ok(Listing {
+                    files,
+                    fingerprint: self.fingerprint()?,
+                    dirs: Vec::new(),
+                })
             }
             Source::Dir(root) => {
-                let entries = list_dir_corpus(root)?;
-                let fingerprint = listing_fingerprint(&entries);
+                let (entries, dirs) = list_dir_corpus(root)?;
+                let fingerprint = listing_fingerprint(&entries, &dirs);
                 let files = entries
                     .into_iter()
                     .map(|e| {
+                        let stamp = e.meta.as_ref().map_or(0, stamp);
                         let bytes = e
                             .meta
                             .and_then(|m| read_limited(&e.path, m.len(), &e.display));
@@ -94,10 +116,15 @@ impl Source {
                             rel: e.rel,
                             display: e.display,
                             bytes,
+                            stamp,
                         }
                     })
                     .collect();
-                Ok((files, fingerprint))
+                Ok(Listing {
+                    files,
+                    fingerprint,
+                    dirs,
+                })
             }
         }
     }
@@ -114,7 +141,7 @@ impl Source {
                 }
                 Ok(h.0)
             }
-            Source::Dir(root) => list_dir_corpus(root).map(|e| listing_fingerprint(&e)),
+            Source::Dir(root) => list_dir_corpus(root).map(|(e, d)| listing_fingerprint(&e, &d)),
         }
     }
 
@@ -129,6 +156,9 @@ impl Source {
     }
 }
 
+/// A directory relative to the corpus root (`""` is the root) and its [`stamp`].
+pub type DirStamp = (String, u64);
+
 /// A file found in a corpus directory, before reading: its metadata, or why it is refused.
 struct Entry {
     rel: String,
@@ -137,7 +167,8 @@ struct Entry {
     meta: Result<fs::Metadata, Diagnostic>,
 }
 
-fn list_dir_corpus(root: &Path) -> Result<Vec<Entry>, SourceError> {
+/// The corpus files of a directory and its corpus directories with their stamps.
+fn list_dir_corpus(root: &Path) -> Result<(Vec<Entry>, Vec<DirStamp>), SourceError> {
     let err = |message: String| SourceError {
         path: root.to_owned(),
         message,
@@ -152,8 +183,10 @@ fn list_dir_corpus(root: &Path) -> Result<Vec<Entry>, SourceError> {
         .canonicalize()
         .map_err(|e| err(format!("cannot resolve corpus directory: {e}")))?;
     let mut entries = Vec::new();
-    walk(&canon, root, root, 0, &mut entries);
+    let mut dirs = vec![(String::new(), stamp(&meta))];
+    walk(&canon, root, root, 0, &mut entries, &mut dirs);
     entries.sort_by(|a, b| a.rel.cmp(&b.rel));
+    dirs.sort();
     if !entries
         .iter()
         .any(|f| f.rel.starts_with("stories/") || f.rel.starts_with("resources/"))
@@ -162,10 +195,17 @@ fn list_dir_corpus(root: &Path) -> Result<Vec<Entry>, SourceError> {
             "holds no stories/ or resources/ files; is this a plein corpus directory?".into(),
         ));
     }
-    Ok(entries)
+    Ok((entries, dirs))
 }
 
-fn walk(canon_root: &Path, root: &Path, dir: &Path, depth: usize, out: &mut Vec<Entry>) {
+fn walk(
+    canon_root: &Path,
+    root: &Path,
+    dir: &Path,
+    depth: usize,
+    out: &mut Vec<Entry>,
+    dirs: &mut Vec<DirStamp>,
+) {
     let Ok(entries) = fs::read_dir(dir) else {
         return;
     };
@@ -211,7 +251,8 @@ fn walk(canon_root: &Path, root: &Path, dir: &Path, depth: usize, out: &mut Vec<
         };
         if meta.is_dir() {
             if depth < MAX_DEPTH {
-                walk(canon_root, root, &path, depth + 1, out);
+                dirs.push((rel, stamp(&meta)));
+                walk(canon_root, root, &path, depth + 1, out, dirs);
             }
         } else if rel.ends_with(".md") || rel.ends_with(".toml") {
             out.push(Entry {
@@ -225,7 +266,7 @@ fn walk(canon_root: &Path, root: &Path, dir: &Path, depth: usize, out: &mut Vec<
 }
 
 /// A stable 64-bit FNV-1a hash.
-pub(crate) struct Fnv(u64);
+pub(crate) struct Fnv(pub(crate) u64);
 
 impl Fnv {
     pub(crate) fn new() -> Self {
@@ -240,23 +281,38 @@ impl Fnv {
     }
 }
 
-/// The fingerprint of a directory listing: every file's path, size and modification time.
+/// A file's or directory's size and modification time as one number: it changes when the file
+/// is saved, or when a directory gains, loses or renames an entry.
+pub fn stamp(meta: &fs::Metadata) -> u64 {
+    let mtime = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok());
+    let mut h = Fnv::new();
+    h.eat(&meta.len().to_le_bytes());
+    h.eat(&mtime.map_or(0, |d| d.as_nanos()).to_le_bytes());
+    h.0
+}
+
+/// The current [`stamp`] of a path (following a symbolic link, as the walk does).
+pub fn stamp_of(path: &Path) -> Option<u64> {
+    fs::metadata(path).ok().map(|m| stamp(&m))
+}
+
+/// The fingerprint of a directory listing: every file's path and stamp, and every directory's.
 /// Cheap (no file is read), and it changes whenever a file is added, removed or saved.
-fn listing_fingerprint(entries: &[Entry]) -> u64 {
+fn listing_fingerprint(entries: &[Entry], dirs: &[DirStamp]) -> u64 {
     let mut h = Fnv::new();
     for e in entries {
         h.eat(e.rel.as_bytes());
         match &e.meta {
-            Ok(m) => {
-                h.eat(&m.len().to_le_bytes());
-                let mtime = m
-                    .modified()
-                    .ok()
-                    .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok());
-                h.eat(&mtime.map_or(0, |d| d.as_nanos()).to_le_bytes());
-            }
+            Ok(m) => h.eat(&stamp(m).to_le_bytes()),
             Err(_) => h.eat(b"refused"),
         }
+    }
+    for (rel, stamp) in dirs {
+        h.eat(rel.as_bytes());
+        h.eat(&stamp.to_le_bytes());
     }
     h.0
 }

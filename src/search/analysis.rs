@@ -15,8 +15,8 @@ use tantivy::tokenizer::{
 pub const NL: &str = "nl";
 /// Name of the unstemmed, folded analyzer.
 pub const NL_PLAIN: &str = "nl_plain";
-/// Bumped whenever analysis changes, so persisted indexes are rebuilt.
-pub const ANALYZER_VERSION: u32 = 3;
+/// Bumped whenever analysis or the schema changes, so persisted indexes are rebuilt.
+pub const ANALYZER_VERSION: u32 = 4;
 
 /// Words longer than this are dropped (no Dutch word needs more; it bounds pathological input).
 const MAX_TOKEN_BYTES: usize = 40;

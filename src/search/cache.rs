@@ -1,18 +1,28 @@
 //! A persistent index for large external corpora, in the user's cache directory.
 //!
-//! The cache is keyed by the corpus fingerprint (paths, sizes and modification times of its
-//! files), the analyzer version and plein's version, so a changed corpus or analysis gets a fresh
-//! index. A marker beside the index holds what a search needs besides it (themes, synonyms, the
-//! number of skipped documents), so a valid cache answers without reading the corpus at all.
+//! There is one cached index per corpus directory (named by a hash of its path, the analyzer
+//! version and plein's version). Its marker records what a search needs besides the index
+//! (themes, synonyms, the number of skipped documents), the corpus fingerprint it was built
+//! from, and the stamps (size and modification time) of the corpus directories and top files.
+//!
+//! Two checks decide whether the index still matches the corpus:
+//! - whoever has loaded the corpus compares the full fingerprint (every file's stamp);
+//! - `plein search`, which must answer without reading a corpus of 100,000 files, compares the
+//!   directory stamps (they change when a file is added, removed or renamed, which is how `git`,
+//!   `rsync` and most editors save) and then the stamps of the files of the hits it shows. A
+//!   mismatch in either means a full load and a rebuild. An in-place edit of a file that is not
+//!   among the hits is only seen by the next full check; this trade keeps a search on a large
+//!   corpus fast, as `git`'s untracked cache does with directory times.
+//!
 //! The cache is never trusted blindly: one that does not open, holds another document count or
-//! schema, or has a broken marker is removed and rebuilt. A new index is built in a temporary
-//! directory and renamed into place, so a crash never leaves a half-written index behind.
+//! schema, or has a broken marker is rebuilt. A new index is built in a temporary directory and
+//! renamed into place, so a crash never leaves a half-written index behind.
 
 use super::analysis::{self, ANALYZER_VERSION, Analyzers};
 use super::index::{self, schema};
 use super::plan::FoldedSynonyms;
-use super::{SearchError, SearchIndex};
-use crate::corpus::Corpus;
+use super::{Hit, SearchError, SearchIndex};
+use crate::corpus::{Corpus, Fnv, stamp_of};
 use std::fs;
 use std::path::{Path, PathBuf};
 use tantivy::Index;
@@ -42,84 +52,153 @@ pub struct Meta {
     pub skipped: usize,
 }
 
-fn key(fingerprint: u64) -> String {
+/// A parsed marker.
+struct Marker {
+    meta: Meta,
+    fingerprint: u64,
+    themes: Vec<String>,
+    synonyms: FoldedSynonyms,
+    /// Directories and top-level files, relative to the corpus root, with their stamps.
+    stamps: Vec<(String, u64)>,
+}
+
+/// The cache directory name of a corpus directory.
+fn key(corpus_dir: &Path) -> String {
+    let canon = corpus_dir
+        .canonicalize()
+        .unwrap_or_else(|_| corpus_dir.to_owned());
+    let mut h = Fnv::new();
+    h.eat(canon.as_os_str().as_encoded_bytes());
     format!(
-        "{fingerprint:016x}-a{ANALYZER_VERSION}-v{}",
+        "{:016x}-a{ANALYZER_VERSION}-v{}",
+        h.0,
         env!("CARGO_PKG_VERSION")
     )
 }
 
-/// Opens the cached index for a corpus fingerprint, if a sound one exists: the fast path that
-/// never reads the corpus.
-pub fn open_cached(root: &Path, fingerprint: u64) -> Option<(SearchIndex, Meta)> {
-    let dir = root.join(key(fingerprint));
+fn hex(n: u64) -> toml::Value {
+    toml::Value::String(format!("{n:016x}"))
+}
+
+fn unhex(v: &toml::Value) -> Option<u64> {
+    u64::from_str_radix(v.as_str()?, 16).ok()
+}
+
+fn read_marker(dir: &Path, key: &str) -> Option<Marker> {
     let marker: toml::Table = fs::read_to_string(dir.join(MARKER)).ok()?.parse().ok()?;
-    if marker.get("key")?.as_str()? != key(fingerprint) {
+    if marker.get("key")?.as_str()? != key {
         return None;
     }
-    let meta = Meta {
-        docs: u64::try_from(marker.get("docs")?.as_integer()?).ok()?,
-        skipped: usize::try_from(marker.get("skipped")?.as_integer()?).ok()?,
-    };
     let themes = marker
         .get("themes")?
         .as_array()?
         .iter()
         .map(|t| t.as_str().map(str::to_owned))
         .collect::<Option<Vec<_>>>()?;
-    let synonyms = FoldedSynonyms::from_table(marker.get("synonyms")?.as_table()?)?;
-    let index = Index::open_in_dir(&dir).ok()?;
+    let stamps = marker
+        .get("stamps")?
+        .as_table()?
+        .iter()
+        .map(|(rel, v)| Some((rel.clone(), unhex(v)?)))
+        .collect::<Option<Vec<_>>>()?;
+    Some(Marker {
+        meta: Meta {
+            docs: u64::try_from(marker.get("docs")?.as_integer()?).ok()?,
+            skipped: usize::try_from(marker.get("skipped")?.as_integer()?).ok()?,
+        },
+        fingerprint: unhex(marker.get("fingerprint")?)?,
+        themes,
+        synonyms: FoldedSynonyms::from_table(marker.get("synonyms")?.as_table()?)?,
+        stamps,
+    })
+}
+
+fn open_index(dir: &Path, marker: Marker) -> Option<(SearchIndex, Meta)> {
+    let index = Index::open_in_dir(dir).ok()?;
     if index.schema() != schema().0 {
         return None;
     }
     analysis::register(&index);
     let (_, fields) = schema();
     // Opening reads every segment's term dictionaries (the vocabulary), so damaged files show
-    // here; the count catches an index of another corpus under a colliding name.
-    let ix = SearchIndex::open(index, fields, synonyms, themes).ok()?;
-    (ix.len() == meta.docs).then_some((ix, meta))
+    // here; the count catches an index that lost documents.
+    let ix = SearchIndex::open(index, fields, marker.synonyms, marker.themes).ok()?;
+    (ix.len() == marker.meta.docs).then_some((ix, marker.meta))
 }
 
-/// Opens the cached index of `corpus` below `root`, or builds and caches it.
-pub fn open_or_build(corpus: &Corpus, root: &Path) -> Result<(SearchIndex, Origin), SearchError> {
-    if let Some((ix, _)) = open_cached(root, corpus.fingerprint) {
+/// Opens the cached index of a corpus directory without reading the corpus, if its directory
+/// stamps still match: the fast path of `plein search`. Check the hits with [`hits_current`].
+pub fn open_cached(root: &Path, corpus_dir: &Path) -> Option<(SearchIndex, Meta)> {
+    let key = key(corpus_dir);
+    let dir = root.join(&key);
+    let marker = read_marker(&dir, &key)?;
+    let unchanged = !marker.stamps.is_empty()
+        && marker
+            .stamps
+            .iter()
+            .all(|(rel, stamp)| stamp_of(&corpus_dir.join(rel)) == Some(*stamp));
+    if unchanged {
+        open_index(&dir, marker)
+    } else {
+        None
+    }
+}
+
+/// True when every hit's file is as it was when indexed (a hit without a file is not).
+pub fn hits_current(corpus_dir: &Path, hits: &[Hit]) -> bool {
+    hits.iter().all(|h| {
+        h.file
+            .as_ref()
+            .is_some_and(|(rel, stamp)| stamp_of(&corpus_dir.join(rel)) == Some(*stamp))
+    })
+}
+
+/// Opens the cached index of `corpus`, loaded from `corpus_dir`, or builds and caches it.
+pub fn open_or_build(
+    corpus: &Corpus,
+    corpus_dir: &Path,
+    root: &Path,
+) -> Result<(SearchIndex, Origin), SearchError> {
+    let key = key(corpus_dir);
+    let dir = root.join(&key);
+    if let Some(marker) = read_marker(&dir, &key)
+        && marker.fingerprint == corpus.fingerprint
+        && let Some((ix, _)) = open_index(&dir, marker)
+    {
         return Ok((ix, Origin::Cached));
     }
-    let dir = root.join(key(corpus.fingerprint));
-    let _ = fs::remove_dir_all(&dir);
     create_private_dir(root).map_err(|e| SearchError(format!("{}: {e}", root.display())))?;
-    let tmp = root.join(format!(
-        ".build-{}-{}",
-        std::process::id(),
-        key(corpus.fingerprint)
-    ));
+    let tmp = root.join(format!(".build-{}-{key}", std::process::id()));
     let _ = fs::remove_dir_all(&tmp);
     create_private_dir(&tmp).map_err(|e| SearchError(format!("{}: {e}", tmp.display())))?;
-    if let Err(e) = build_in(corpus, &tmp) {
+    if let Err(e) = build_in(corpus, &key, &tmp) {
         let _ = fs::remove_dir_all(&tmp);
         return Err(e);
     }
+    // Swap the new index in; a reader of the old one keeps its open files.
+    let old = root.join(format!(".old-{}-{key}", std::process::id()));
+    let _ = fs::rename(&dir, &old);
     if fs::rename(&tmp, &dir).is_err() {
-        // Another plein finished the same index first: use theirs.
+        // Another plein put its index there first: use theirs if it is this corpus.
         let _ = fs::remove_dir_all(&tmp);
     }
+    let _ = fs::remove_dir_all(&old);
     prune(root, &dir);
-    match open_cached(root, corpus.fingerprint) {
-        Some((ix, _)) => Ok((ix, Origin::Rebuilt)),
-        None => Err(SearchError(format!(
-            "{}: the new index does not open",
-            dir.display()
-        ))),
-    }
+    read_marker(&dir, &key)
+        .filter(|m| m.fingerprint == corpus.fingerprint)
+        .and_then(|m| open_index(&dir, m))
+        .map(|(ix, _)| (ix, Origin::Rebuilt))
+        .ok_or_else(|| SearchError(format!("{}: the new index does not open", dir.display())))
 }
 
-fn build_in(corpus: &Corpus, dir: &Path) -> Result<(), SearchError> {
+fn build_in(corpus: &Corpus, key: &str, dir: &Path) -> Result<(), SearchError> {
     let (schema, fields) = schema();
     let index = Index::create_in_dir(dir, schema)?;
     analysis::register(&index);
     index::write(&index, index::documents(corpus, &fields))?;
     let mut marker = toml::Table::new();
-    marker.insert("key".into(), key(corpus.fingerprint).into());
+    marker.insert("key".into(), key.into());
+    marker.insert("fingerprint".into(), hex(corpus.fingerprint));
     marker.insert(
         "docs".into(),
         ((corpus.stories.len() + corpus.resources.len()) as i64).into(),
@@ -133,6 +212,19 @@ fn build_in(corpus: &Corpus, dir: &Path) -> Result<(), SearchError> {
     marker.insert("themes".into(), toml::Value::Array(themes));
     let synonyms = FoldedSynonyms::new(&corpus.synonyms, &mut Analyzers::default());
     marker.insert("synonyms".into(), toml::Value::Table(synonyms.to_table()));
+    let top_files = corpus
+        .stamps
+        .files
+        .values()
+        .filter(|(rel, _)| !rel.contains('/'));
+    let stamps: toml::Table = corpus
+        .stamps
+        .dirs
+        .iter()
+        .chain(top_files)
+        .map(|(rel, stamp)| (rel.clone(), hex(*stamp)))
+        .collect();
+    marker.insert("stamps".into(), toml::Value::Table(stamps));
     let text = toml::to_string(&marker).map_err(|e| SearchError(e.to_string()))?;
     fs::write(dir.join(MARKER), text).map_err(|e| SearchError(e.to_string()))
 }
@@ -149,7 +241,10 @@ fn prune(root: &Path, current: &Path) {
             .metadata()
             .and_then(|m| m.modified())
             .unwrap_or(std::time::UNIX_EPOCH);
-        if e.file_name().to_string_lossy().starts_with(".build-") {
+        let name = e.file_name().to_string_lossy().into_owned();
+        if name.starts_with(".old-") {
+            let _ = fs::remove_dir_all(&p);
+        } else if name.starts_with(".build-") {
             if modified.elapsed().is_ok_and(|age| age.as_secs() > 3600) {
                 let _ = fs::remove_dir_all(&p);
             }

@@ -4,11 +4,15 @@ use super::analysis::{self, NL, NL_PLAIN, phone_tokens};
 use crate::corpus::Corpus;
 use crate::text::markdown;
 use std::collections::HashMap;
+use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue};
+use tantivy::collector::{Collector, TopDocs};
 use tantivy::schema::{
-    Facet, FacetOptions, Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing,
+    FAST, Facet, FacetOptions, Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing,
     TextOptions,
 };
-use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, doc};
+use tantivy::{
+    DocAddress, Index, IndexReader, IndexWriter, Order, ReloadPolicy, Score, TantivyDocument, doc,
+};
 
 /// The index fields.
 #[derive(Debug, Clone, Copy)]
@@ -26,7 +30,16 @@ pub(crate) struct Fields {
     pub body: Field,
     pub plain: Field,
     pub phone: Field,
+    /// Position in the corpus: the tie-breaker between equal scores.
+    pub rank: Field,
+    /// The document's file relative to the corpus root, and its stamp when indexed (corpus
+    /// directories only): a cached hit whose file changed since is not trusted.
+    pub file: Field,
+    pub stamp: Field,
 }
+
+/// Name of the rank field.
+const RANK: &str = "rank";
 
 pub(crate) fn schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
@@ -57,6 +70,9 @@ pub(crate) fn schema() -> (Schema, Fields) {
         body: b.add_text_field("body", text(NL, true, true)),
         plain: b.add_text_field("plain", text(NL_PLAIN, false, false)),
         phone: b.add_text_field("phone", text("whitespace", false, false)),
+        rank: b.add_u64_field(RANK, FAST),
+        file: b.add_text_field("file", STRING | STORED),
+        stamp: b.add_u64_field("stamp", STORED),
     };
     (b.build(), fields)
 }
@@ -85,6 +101,17 @@ pub(crate) fn documents(corpus: &Corpus, f: &Fields) -> Vec<TantivyDocument> {
             .join(" ")
     };
     let mut docs = Vec::with_capacity(corpus.stories.len() + corpus.resources.len());
+    let stamp = |d: &mut TantivyDocument, path: &str| {
+        if let Some((rel, stamp)) = corpus.stamps.files.get(path) {
+            d.add_text(f.file, rel);
+            d.add_u64(f.stamp, *stamp);
+        }
+    };
+    let mut rank = 0u64;
+    let mut next_rank = || {
+        rank += 1;
+        rank
+    };
     for s in &corpus.stories {
         let tags_text = format!(
             "{} {}",
@@ -102,6 +129,7 @@ pub(crate) fn documents(corpus: &Corpus, f: &Fields) -> Vec<TantivyDocument> {
             f.tags_text => tags_text.as_str(),
             f.body => body.as_str(),
             f.plain => format!("{} {} {} {}", s.title, s.summary, tags_text, body),
+            f.rank => next_rank(),
         );
         for t in &s.themes {
             d.add_facet(f.theme, Facet::from_path([t.as_str()]));
@@ -112,6 +140,7 @@ pub(crate) fn documents(corpus: &Corpus, f: &Fields) -> Vec<TantivyDocument> {
         for p in &s.phases {
             d.add_text(f.phase, p);
         }
+        stamp(&mut d, &s.path);
         docs.push(d);
     }
     for r in &corpus.resources {
@@ -133,23 +162,42 @@ pub(crate) fn documents(corpus: &Corpus, f: &Fields) -> Vec<TantivyDocument> {
             f.body => body.as_str(),
             f.plain => format!("{} {} {} {} {}", r.name, r.summary, tags_text, body, r.url.clone().unwrap_or_default()),
             f.phone => phone_tokens(&r.phone),
+            f.rank => next_rank(),
         );
         for t in &r.themes {
             d.add_facet(f.theme, Facet::from_path([t.as_str()]));
         }
+        stamp(&mut d, &r.path);
         docs.push(d);
     }
     docs
 }
 
-/// Writes documents into an index and commits them.
+/// Writes documents into an index and commits them, on up to two threads (one per core: the
+/// bundled corpus indexes in half the time on two). Which thread takes which document varies,
+/// so results never depend on document order: [`by_score`] breaks ties by `rank`.
 pub(crate) fn write(index: &Index, docs: Vec<TantivyDocument>) -> tantivy::Result<()> {
-    let mut writer: IndexWriter = index.writer_with_num_threads(1, 15_000_000)?;
+    let threads = std::env::var("PLEIN_T")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(2);
+    let mut writer: IndexWriter = index.writer_with_num_threads(threads, threads * 15_000_000)?;
     for d in docs {
         writer.add_document(d)?;
     }
     writer.commit()?;
     writer.wait_merging_threads()
+}
+
+/// The top `limit` documents by score; equal scores in corpus order, so a result list is the
+/// same on every run whatever segment each document went to.
+pub(crate) fn by_score(
+    limit: usize,
+) -> impl Collector<Fruit = Vec<((Score, Option<u64>), DocAddress)>> {
+    TopDocs::with_limit(limit.max(1)).order_by((
+        (SortBySimilarityScore, Order::Desc),
+        (SortByStaticFastValue::<u64>::for_field(RANK), Order::Asc),
+    ))
 }
 
 /// Builds an index of the corpus in memory.

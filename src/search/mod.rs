@@ -16,7 +16,7 @@ mod stem;
 
 pub use results::{Hit, Kind, Results, Snippet};
 
-use crate::corpus::{Corpus, Perspective};
+use crate::corpus::{Corpus, Perspective, Source};
 use analysis::Analyzers;
 use index::{Fields, Vocabulary};
 use plan::{Builder, FoldedSynonyms, Plan};
@@ -109,11 +109,11 @@ impl SearchIndex {
     /// (guest sessions write nothing), else opened from or stored in the cache directory.
     pub fn for_corpus(
         corpus: &Corpus,
-        bundled: bool,
+        source: &Source,
         cache: Option<&std::path::Path>,
     ) -> Result<(SearchIndex, cache::Origin), SearchError> {
-        match cache {
-            Some(root) if !bundled => cache::open_or_build(corpus, root),
+        match (source, cache) {
+            (Source::Dir(dir), Some(root)) => cache::open_or_build(corpus, dir, root),
             _ => Ok((Self::build(corpus)?, cache::Origin::Memory)),
         }
     }
@@ -172,7 +172,7 @@ impl SearchIndex {
         };
         let searcher = self.reader.searcher();
         let query = self.with_filter(&text_clauses, filter);
-        let top = TopDocs::with_limit(limit.max(1)).order_by_score();
+        let top = index::by_score(limit);
         let mut facets = FacetCollector::for_field("theme");
         facets.add_facet(Facet::root());
         let (top, total, facet_counts) = if filter.themes.is_empty() {
@@ -203,7 +203,7 @@ impl SearchIndex {
         );
         let mut snippets = SnippetGenerator::create(&searcher, &highlight, self.fields.body)?;
         snippets.set_max_num_chars(SNIPPET_CHARS);
-        for (score, addr) in top.into_iter().take(limit) {
+        for ((score, _), addr) in top.into_iter().take(limit) {
             let doc: TantivyDocument = searcher.doc(addr)?;
             results
                 .hits
@@ -318,7 +318,7 @@ impl SearchIndex {
                 Box::new(TermQuery::new(id_term, IndexRecordOption::Basic)),
             ),
         ]);
-        let top = searcher.search(&query, &TopDocs::with_limit(limit.max(1)).order_by_score())?;
+        let top = searcher.search(&query, &index::by_score(limit))?;
         let mut ids = Vec::new();
         for (_, addr) in top.into_iter().take(limit) {
             let doc: TantivyDocument = searcher.doc(addr)?;

@@ -117,6 +117,9 @@ pub struct Hit {
     /// The best passage.
     #[serde(serialize_with = "snippet_text")]
     pub snippet: Snippet,
+    /// The file it was indexed from (relative to the corpus root) and its stamp then.
+    #[serde(skip)]
+    pub file: Option<(String, u64)>,
 }
 
 fn snippet_text<S: serde::Serializer>(s: &Snippet, ser: S) -> Result<S::Ok, S::Error> {
@@ -152,6 +155,7 @@ impl Hit {
             themes,
             score,
             snippet,
+            file: first_str(doc, f.file).zip(doc.get_first(f.stamp).and_then(|v| v.as_u64())),
         })
     }
 }

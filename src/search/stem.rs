@@ -7,6 +7,7 @@
 //! *brief*), a final *t*/*d* after a consonant goes (*gokte* = *gokken*, *werkte* = *werk*), and a
 //! doubled final consonant is undoubled (*bellen* = *bel*).
 
+use std::collections::HashMap;
 use std::mem;
 use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 
@@ -45,7 +46,51 @@ impl TokenFilter for DutchStem {
     type Tokenizer<T: Tokenizer> = DutchStemFilter<T>;
 
     fn transform<T: Tokenizer>(self, tokenizer: T) -> DutchStemFilter<T> {
-        DutchStemFilter { inner: tokenizer }
+        DutchStemFilter {
+            inner: tokenizer,
+            stemmer: Stemmer::default(),
+        }
+    }
+}
+
+/// Most words recur in a corpus, so each tokenizer remembers the stems it made (up to a bound).
+const MEMO_WORDS: usize = 50_000;
+
+/// A Dutch Porter stemmer that remembers its recent answers.
+pub struct Stemmer {
+    porter: frostem::Stemmer,
+    memo: HashMap<String, String>,
+}
+
+impl Default for Stemmer {
+    fn default() -> Self {
+        Stemmer {
+            porter: frostem::Stemmer::new(frostem::Algorithm::DutchPorter),
+            memo: HashMap::new(),
+        }
+    }
+}
+
+/// A clone starts with an empty memo: tokenizers are cloned per field and per thread.
+impl Clone for Stemmer {
+    fn clone(&self) -> Self {
+        Stemmer::default()
+    }
+}
+
+impl Stemmer {
+    /// Replaces `word` with its stem.
+    fn stem_in_place(&mut self, word: &mut String) {
+        if let Some(s) = self.memo.get(word.as_str()) {
+            word.clone_from(s);
+            return;
+        }
+        if self.memo.len() >= MEMO_WORDS {
+            self.memo.clear();
+        }
+        let stemmed = stem(word, &self.porter);
+        let original = mem::replace(word, stemmed);
+        self.memo.insert(original, word.clone());
     }
 }
 
@@ -53,33 +98,32 @@ impl TokenFilter for DutchStem {
 #[derive(Clone)]
 pub struct DutchStemFilter<T> {
     inner: T,
+    stemmer: Stemmer,
 }
 
 impl<T: Tokenizer> Tokenizer for DutchStemFilter<T> {
-    type TokenStream<'a> = DutchStemStream<T::TokenStream<'a>>;
+    type TokenStream<'a> = DutchStemStream<'a, T::TokenStream<'a>>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
         DutchStemStream {
             tail: self.inner.token_stream(text),
-            stemmer: frostem::Stemmer::new(frostem::Algorithm::DutchPorter),
+            stemmer: &mut self.stemmer,
         }
     }
 }
 
 /// The token stream of [`DutchStemFilter`].
-pub struct DutchStemStream<T> {
+pub struct DutchStemStream<'a, T> {
     tail: T,
-    stemmer: frostem::Stemmer,
+    stemmer: &'a mut Stemmer,
 }
 
-impl<T: TokenStream> TokenStream for DutchStemStream<T> {
+impl<T: TokenStream> TokenStream for DutchStemStream<'_, T> {
     fn advance(&mut self) -> bool {
         if !self.tail.advance() {
             return false;
         }
-        let token = self.tail.token_mut();
-        let stemmed = stem(&token.text, &self.stemmer);
-        let _ = mem::replace(&mut token.text, stemmed);
+        self.stemmer.stem_in_place(&mut self.tail.token_mut().text);
         true
     }
 
@@ -115,5 +159,22 @@ mod tests {
         same(&["huur", "huren"]);
         same(&["vriend", "vrienden"]);
         same(&["bel", "bellen"]);
+    }
+
+    #[test]
+    fn remembered_stems_equal_fresh_ones_and_the_memo_stays_bounded() {
+        let porter = frostem::Stemmer::new(frostem::Algorithm::DutchPorter);
+        let mut memo = Stemmer::default();
+        for _ in 0..2 {
+            for w in ["schulden", "gokte", "daklozen", "brieven", "bellen", "huur"] {
+                let mut word = w.to_owned();
+                memo.stem_in_place(&mut word);
+                assert_eq!(word, stem(w, &porter), "{w}");
+            }
+        }
+        for i in 0..MEMO_WORDS + 10 {
+            memo.stem_in_place(&mut format!("woord{i}"));
+        }
+        assert!(memo.memo.len() <= MEMO_WORDS);
     }
 }
