@@ -7,6 +7,7 @@
 //! *brief*), a final *t*/*d* after a consonant goes (*gokte* = *gokken*, *werkte* = *werk*), and a
 //! doubled final consonant is undoubled (*bellen* = *bel*).
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::mem;
 use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
@@ -53,44 +54,43 @@ impl TokenFilter for DutchStem {
     }
 }
 
-/// Most words recur in a corpus, so each tokenizer remembers the stems it made (up to a bound).
+/// Most words recur in a corpus, so each thread remembers the stems it made (up to a bound):
+/// indexing threads and the thread that makes snippets each warm their own memo.
 const MEMO_WORDS: usize = 50_000;
 
-/// A Dutch Porter stemmer that remembers its recent answers.
+thread_local! {
+    static MEMO: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+}
+
+/// A Dutch Porter stemmer that remembers its answers in a per-thread memo.
+#[derive(Clone)]
 pub struct Stemmer {
     porter: frostem::Stemmer,
-    memo: HashMap<String, String>,
 }
 
 impl Default for Stemmer {
     fn default() -> Self {
         Stemmer {
             porter: frostem::Stemmer::new(frostem::Algorithm::DutchPorter),
-            memo: HashMap::new(),
         }
-    }
-}
-
-/// A clone starts with an empty memo: tokenizers are cloned per field and per thread.
-impl Clone for Stemmer {
-    fn clone(&self) -> Self {
-        Stemmer::default()
     }
 }
 
 impl Stemmer {
     /// Replaces `word` with its stem.
-    fn stem_in_place(&mut self, word: &mut String) {
-        if let Some(s) = self.memo.get(word.as_str()) {
-            word.clone_from(s);
-            return;
-        }
-        if self.memo.len() >= MEMO_WORDS {
-            self.memo.clear();
-        }
-        let stemmed = stem(word, &self.porter);
-        let original = mem::replace(word, stemmed);
-        self.memo.insert(original, word.clone());
+    fn stem_in_place(&self, word: &mut String) {
+        MEMO.with_borrow_mut(|memo| {
+            if let Some(s) = memo.get(word.as_str()) {
+                word.clone_from(s);
+                return;
+            }
+            if memo.len() >= MEMO_WORDS {
+                memo.clear();
+            }
+            let stemmed = stem(word, &self.porter);
+            let original = mem::replace(word, stemmed);
+            memo.insert(original, word.clone());
+        });
     }
 }
 
@@ -107,7 +107,7 @@ impl<T: Tokenizer> Tokenizer for DutchStemFilter<T> {
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
         DutchStemStream {
             tail: self.inner.token_stream(text),
-            stemmer: &mut self.stemmer,
+            stemmer: &self.stemmer,
         }
     }
 }
@@ -115,7 +115,7 @@ impl<T: Tokenizer> Tokenizer for DutchStemFilter<T> {
 /// The token stream of [`DutchStemFilter`].
 pub struct DutchStemStream<'a, T> {
     tail: T,
-    stemmer: &'a mut Stemmer,
+    stemmer: &'a Stemmer,
 }
 
 impl<T: TokenStream> TokenStream for DutchStemStream<'_, T> {
@@ -164,7 +164,7 @@ mod tests {
     #[test]
     fn remembered_stems_equal_fresh_ones_and_the_memo_stays_bounded() {
         let porter = frostem::Stemmer::new(frostem::Algorithm::DutchPorter);
-        let mut memo = Stemmer::default();
+        let memo = Stemmer::default();
         for _ in 0..2 {
             for w in ["schulden", "gokte", "daklozen", "brieven", "bellen", "huur"] {
                 let mut word = w.to_owned();
@@ -175,6 +175,6 @@ mod tests {
         for i in 0..MEMO_WORDS + 10 {
             memo.stem_in_place(&mut format!("woord{i}"));
         }
-        assert!(memo.memo.len() <= MEMO_WORDS);
+        assert!(MEMO.with_borrow(HashMap::len) <= MEMO_WORDS);
     }
 }
