@@ -29,6 +29,10 @@ pub struct Cli {
     #[arg(long, global = true, value_enum, value_name = "THEME")]
     pub colors: Option<crate::ui::ThemeName>,
 
+    /// Where personal data (bookmarks) is kept, e.g. a USB stick for a portable install.
+    #[arg(long, global = true, value_name = "DIR", env = "PLEIN_DATA_DIR")]
+    pub data_dir: Option<PathBuf>,
+
     /// What to do; without a command, plein opens the app (or prints an overview when its
     /// output is not a terminal).
     #[command(subcommand)]
@@ -70,6 +74,11 @@ pub enum Command {
         #[arg(required = true, value_name = "QUERY", allow_hyphen_values = true)]
         query: Vec<String>,
     },
+    /// Your bookmarks: list, add, remove, export and import them.
+    Bookmarks {
+        #[command(subcommand)]
+        action: BookmarksAction,
+    },
     /// Print a story or resource as plain, wrapped text.
     Show {
         /// The id of the story or resource (see `plein themes`, `plein search`).
@@ -90,4 +99,42 @@ impl Cli {
             .or(config.lang)
             .unwrap_or_else(|| Lang::from_locale(env_lang))
     }
+}
+
+/// What to do with bookmarks.
+#[derive(Debug, Subcommand)]
+pub enum BookmarksAction {
+    /// List your bookmarks, newest first.
+    List {
+        /// Print JSON (the import format).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Bookmark a story or resource by its id.
+    Add {
+        /// The id (as `plein search` and `plein show` print it).
+        id: String,
+        /// A note to keep with it, e.g. "bellen op maandag".
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Remove a bookmark.
+    Remove {
+        /// The id of the bookmarked story or resource.
+        id: String,
+    },
+    /// Write your bookmarks to a file or to standard output.
+    Export {
+        /// md for people (titles, notes, phone numbers), json for machines and `import`.
+        #[arg(long, value_parser = ["md", "json"], default_value = "md")]
+        format: String,
+        /// The file to write (private to you); standard output when left out.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Add the bookmarks from a JSON export; ones you already have are left as they are.
+    Import {
+        /// A file written by `plein bookmarks export --format json`.
+        file: PathBuf,
+    },
 }

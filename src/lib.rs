@@ -19,12 +19,14 @@
 //!
 //! ## Modules
 //! - [`app`]: the terminal app's state, actions and keymap; `update` is pure and testable.
+//! - [`bookmarks`]: personal bookmarks with notes in SQLite: durable, private, never lost.
 //! - [`cli`]: the command-line definitions (clap), also the source of `man/plein.1`.
 //! - [`commands`]: the non-interactive commands, writing to any `Write`.
 //! - [`config`]: the optional configuration file (language, colours).
 //! - [`corpus`]: the corpus model, its sources (embedded or a directory) and the checking loader.
 //! - [`diag`]: diagnostics: what is wrong, where (`path:line:col`), and what to do.
 //! - [`i18n`]: UI text per language from the catalogs in `assets/i18n/`.
+//! - [`paths`]: per-user directories and private (0700/0600) files.
 //! - [`quality`]: readability, distinctness and content-note checks for corpus texts.
 //! - [`sanitize`]: makes untrusted text inert before it reaches a terminal.
 //! - [`search`]: Dutch full-text search on tantivy, with a persistent cache for large corpora.
@@ -34,12 +36,14 @@
 //! - [`text`]: Markdown blocks and width-aware wrapping shared by every view.
 
 pub mod app;
+pub mod bookmarks;
 pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod corpus;
 pub mod diag;
 pub mod i18n;
+pub mod paths;
 pub mod quality;
 pub mod sanitize;
 pub mod search;

@@ -364,7 +364,7 @@ fn huge_and_hostile_queries_are_bounded() {
     }
 }
 
-fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
     std::fs::create_dir_all(to).expect("mkdir");
     for e in std::fs::read_dir(from).expect("ls").flatten() {
         let target = to.join(e.file_name());

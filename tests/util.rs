@@ -15,6 +15,7 @@ pub fn plein() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_plein"));
     cmd.env_remove("LANG")
         .env_remove("LC_ALL")
+        .env_remove("PLEIN_DATA_DIR")
         .env("NO_COLOR", "1");
     cmd
 }

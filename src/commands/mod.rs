@@ -1,10 +1,12 @@
 //! The non-interactive commands. Each writes to the given output and returns an exit code, so
 //! tests run them without a process; `main` only wires them to stdout and stderr.
 
+mod bookmarks;
 mod check;
 mod search;
 mod show;
 
+pub use bookmarks::{bookmark_for, notice_text};
 pub use show::{byline, origin_label, resource_contact};
 pub use themes::counts as themes_counts;
 mod themes;
@@ -66,6 +68,12 @@ pub fn run(cli: &Cli, io: &mut Io<'_>) -> io::Result<u8> {
                 query: &query,
             };
             search::run(&source, &args, io)
+        }
+        Some(Command::Bookmarks { action }) => {
+            let data_dir = crate::paths::data_dir(cli.data_dir.as_deref());
+            with_corpus(&source, io, |l, io| {
+                bookmarks::run(&l.corpus, data_dir.as_deref(), action, io)
+            })
         }
         Some(Command::Show { id, json, width }) => {
             let width = width.or(io.term_width).unwrap_or(80).clamp(20, 80) as usize;

@@ -23,6 +23,7 @@ use super::index::{self, schema};
 use super::plan::FoldedSynonyms;
 use super::{Hit, SearchError, SearchIndex};
 use crate::corpus::{Corpus, Fnv, stamp_of};
+use crate::paths::create_private_dir;
 use std::fs;
 use std::path::{Path, PathBuf};
 use tantivy::Index;
@@ -256,23 +257,6 @@ fn prune(root: &Path, current: &Path) {
     while dirs.len() >= KEEP {
         let (_, p) = dirs.remove(0);
         let _ = fs::remove_dir_all(p);
-    }
-}
-
-/// Creates a directory (and parents) that only its owner can read: 0700 on Unix.
-pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
-        fs::DirBuilder::new()
-            .recursive(true)
-            .mode(0o700)
-            .create(dir)?;
-        fs::set_permissions(dir, fs::Permissions::from_mode(0o700))
-    }
-    #[cfg(not(unix))]
-    {
-        fs::create_dir_all(dir)
     }
 }
 

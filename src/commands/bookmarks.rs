@@ -1,0 +1,265 @@
+//! `plein bookmarks`: list, add, remove, export and import personal bookmarks.
+
+use super::{EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, Io};
+use crate::bookmarks::{self, Bookmark, MarkdownLabels, Notice, Store};
+use crate::cli::BookmarksAction;
+use crate::corpus::{Corpus, Doc};
+use crate::i18n::Catalog;
+use crate::sanitize::{sanitize, sanitize_line};
+use std::io;
+use std::path::Path;
+
+/// Runs one bookmarks action against the store in `data_dir` (`None`: no home directory).
+pub(super) fn run(
+    corpus: &Corpus,
+    data_dir: Option<&Path>,
+    action: &BookmarksAction,
+    io: &mut Io<'_>,
+) -> io::Result<u8> {
+    let cat = io.cat();
+    let (store, notice) = match data_dir {
+        Some(dir) => Store::open(dir),
+        None => (
+            Store::in_memory(),
+            Some(Notice::SessionOnly {
+                dir: "~".into(),
+                reason: cat.t("bookmarks.no_home").to_owned(),
+            }),
+        ),
+    };
+    let writes = matches!(
+        action,
+        BookmarksAction::Add { .. }
+            | BookmarksAction::Remove { .. }
+            | BookmarksAction::Import { .. }
+    );
+    match &notice {
+        Some(Notice::SessionOnly { dir, reason }) if writes => {
+            let msg = cat.f(
+                "bookmarks.cannot_keep",
+                &[("dir", &shown(dir)), ("reason", &sanitize_line(reason))],
+            );
+            writeln!(io.err, "plein: {msg}")?;
+            return Ok(EXIT_PROBLEM);
+        }
+        Some(n) => writeln!(io.err, "{}", notice_text(n, cat))?,
+        None => {}
+    }
+    let failed = |e: bookmarks::StoreError, io: &mut Io<'_>| -> io::Result<u8> {
+        writeln!(io.err, "plein: {}", sanitize_line(&e.0))?;
+        Ok(EXIT_PROBLEM)
+    };
+    match action {
+        BookmarksAction::List { json } => match store.list() {
+            Ok(list) if *json => {
+                write!(io.out, "{}", bookmarks::export_json(&list)).map(|()| EXIT_OK)
+            }
+            Ok(list) => list_text(&list, corpus, io),
+            Err(e) => failed(e, io),
+        },
+        BookmarksAction::Add { id, note } => {
+            let Some(doc) = corpus.get(id) else {
+                let id = sanitize_line(id);
+                writeln!(
+                    io.err,
+                    "plein: {}",
+                    cat.f("bookmarks.unknown_id", &[("id", &id)])
+                )?;
+                return Ok(EXIT_PROBLEM);
+            };
+            let b = bookmark_for(doc, note.as_deref().unwrap_or(""));
+            match store.add(&b) {
+                Ok(new) => {
+                    let key = if new {
+                        "bookmarks.added"
+                    } else {
+                        "bookmarks.updated"
+                    };
+                    writeln!(io.out, "{}", cat.f(key, &[("title", &b.title)]))?;
+                    Ok(EXIT_OK)
+                }
+                Err(e) => failed(e, io),
+            }
+        }
+        BookmarksAction::Remove { id } => match store.remove(id) {
+            Ok(Some(b)) => {
+                let title = sanitize_line(&b.title);
+                writeln!(
+                    io.out,
+                    "{}",
+                    cat.f("bookmarks.removed", &[("title", &title)])
+                )?;
+                Ok(EXIT_OK)
+            }
+            Ok(None) => {
+                let id = sanitize_line(id);
+                writeln!(
+                    io.err,
+                    "plein: {}",
+                    cat.f("bookmarks.not_found", &[("id", &id)])
+                )?;
+                Ok(EXIT_PROBLEM)
+            }
+            Err(e) => failed(e, io),
+        },
+        BookmarksAction::Export { format, output } => {
+            let list = match store.list() {
+                Ok(l) => l,
+                Err(e) => return failed(e, io),
+            };
+            let text = if format == "json" {
+                bookmarks::export_json(&list)
+            } else {
+                let labels = MarkdownLabels {
+                    heading: cat.t("bookmarks.heading"),
+                    gone: cat.t("bookmarks.gone"),
+                    phone: cat.t("doc.phone"),
+                    website: cat.t("doc.website"),
+                    hours: cat.t("doc.hours"),
+                };
+                bookmarks::export_markdown(&list, corpus, &labels)
+            };
+            match output {
+                None => write!(io.out, "{text}").map(|()| EXIT_OK),
+                Some(path) => match crate::paths::write_private_file(path, text.as_bytes()) {
+                    Ok(()) => {
+                        let args: [(&str, &dyn std::fmt::Display); 2] =
+                            [("n", &list.len()), ("file", &shown(path))];
+                        writeln!(io.err, "{}", cat.f("bookmarks.exported", &args))?;
+                        Ok(EXIT_OK)
+                    }
+                    Err(e) => {
+                        writeln!(io.err, "plein: {}: {e}", shown(path))?;
+                        Ok(EXIT_PROBLEM)
+                    }
+                },
+            }
+        }
+        BookmarksAction::Import { file } => import(&store, file, io),
+    }
+}
+
+fn import(store: &Store, file: &Path, io: &mut Io<'_>) -> io::Result<u8> {
+    let cat = io.cat();
+    let text = match std::fs::read(file) {
+        Ok(bytes) if bytes.len() as u64 <= crate::corpus::MAX_FILE_BYTES * 16 => {
+            String::from_utf8_lossy(&bytes).into_owned()
+        }
+        Ok(_) => {
+            writeln!(
+                io.err,
+                "plein: {}: {}",
+                shown(file),
+                cat.t("bookmarks.too_large")
+            )?;
+            return Ok(EXIT_USAGE);
+        }
+        Err(e) => {
+            writeln!(io.err, "plein: {}: {e}", shown(file))?;
+            return Ok(EXIT_USAGE);
+        }
+    };
+    let list = match bookmarks::parse_import(&text) {
+        Ok(l) => l,
+        Err(e) => {
+            writeln!(io.err, "plein: {}: {e}", shown(file))?;
+            return Ok(EXIT_PROBLEM);
+        }
+    };
+    // One bookmark per transaction: an interruption keeps what was added, and running the
+    // import again adds the rest. Oldest first, so the list keeps its order.
+    let (mut added, mut had) = (0usize, 0usize);
+    for b in list.iter().rev() {
+        match store.insert_new(b) {
+            Ok(true) => {
+                added += 1;
+                // Flushed at once: a printed line means the bookmark is on disk.
+                writeln!(io.out, "+ {}", sanitize_line(&b.id))?;
+                io.out.flush()?;
+            }
+            Ok(false) => had += 1,
+            Err(e) => {
+                writeln!(io.err, "plein: {}", sanitize_line(&e.0))?;
+                return Ok(EXIT_PROBLEM);
+            }
+        }
+    }
+    let args: [(&str, &dyn std::fmt::Display); 2] = [("added", &added), ("had", &had)];
+    writeln!(io.err, "{}", cat.f("bookmarks.imported", &args))?;
+    Ok(EXIT_OK)
+}
+
+/// A new bookmark for a corpus document, with a snapshot of its title and theme.
+pub fn bookmark_for(doc: Doc<'_>, note: &str) -> Bookmark {
+    let (id, kind, title, theme) = match doc {
+        Doc::Story(s) => (&s.id, "story", &s.title, s.main_theme()),
+        Doc::Resource(r) => (
+            &r.id,
+            "resource",
+            &r.name,
+            r.themes.first().map_or("", String::as_str),
+        ),
+    };
+    Bookmark {
+        id: id.clone(),
+        kind: kind.into(),
+        title: title.clone(),
+        theme: theme.into(),
+        note: sanitize(note).into_owned(),
+        created: 0,
+        updated: 0,
+    }
+}
+
+fn list_text(list: &[Bookmark], corpus: &Corpus, io: &mut Io<'_>) -> io::Result<u8> {
+    let cat = io.cat();
+    if list.is_empty() {
+        writeln!(io.out, "{}", cat.t("bookmarks.empty"))?;
+        return Ok(EXIT_OK);
+    }
+    for b in list {
+        let kind = cat.t(if b.kind == "story" {
+            "kind.story"
+        } else {
+            "kind.resource"
+        });
+        let theme = corpus
+            .theme(&b.theme)
+            .map(|t| t.name(io.lang == crate::i18n::Lang::En).to_owned())
+            .unwrap_or_default();
+        let gone = if corpus.get(&b.id).is_none() {
+            format!(" — {}", cat.t("bookmarks.gone"))
+        } else {
+            String::new()
+        };
+        let what = [kind, theme.as_str()]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" · ");
+        writeln!(io.out, "{} ({what}){gone}", sanitize_line(&b.title))?;
+        writeln!(io.out, "   id: {}", sanitize_line(&b.id))?;
+        for line in b.note.lines() {
+            writeln!(io.out, "   > {}", sanitize_line(line))?;
+        }
+    }
+    Ok(EXIT_OK)
+}
+
+/// The words for a store notice, in the UI language.
+pub fn notice_text(notice: &Notice, cat: &Catalog) -> String {
+    match notice {
+        Notice::SessionOnly { dir, reason } => cat.f(
+            "bookmarks.session_only",
+            &[("dir", &shown(dir)), ("reason", &sanitize_line(reason))],
+        ),
+        Notice::Quarantined { moved_to } => {
+            cat.f("bookmarks.quarantined", &[("path", &shown(moved_to))])
+        }
+        Notice::Newer { path } => cat.f("bookmarks.newer", &[("path", &shown(path))]),
+    }
+}
+
+fn shown(p: &Path) -> String {
+    sanitize_line(&p.display().to_string()).into_owned()
+}

@@ -1,0 +1,105 @@
+//! Where plein keeps per-user files, and how it creates them: private to the user whatever the
+//! umask (directories 0700, files 0600).
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Creates a directory (and parents) that only its owner can use: 0700 on Unix.
+pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+        fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)?;
+        fs::set_permissions(dir, fs::Permissions::from_mode(0o700))
+    }
+    #[cfg(not(unix))]
+    {
+        fs::create_dir_all(dir)
+    }
+}
+
+/// Sets a file to 0600 (owner read and write only), if it exists.
+pub fn make_private(file: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        match fs::set_permissions(file, fs::Permissions::from_mode(0o600)) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+            other => other,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = file;
+        Ok(())
+    }
+}
+
+/// Writes a file that only its owner can read (0600), replacing any file there.
+pub fn write_private_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut f = options.open(path)?;
+    make_private(path)?;
+    f.write_all(bytes)?;
+    f.sync_all()
+}
+
+/// The directory for personal data (bookmarks): `--data-dir`/`PLEIN_DATA_DIR` if given, else
+/// the platform's data directory for plein. `None` when there is no home directory.
+pub fn data_dir(explicit: Option<&Path>) -> Option<PathBuf> {
+    if let Some(dir) = explicit.filter(|d| !d.as_os_str().is_empty()) {
+        return Some(dir.to_owned());
+    }
+    directories::ProjectDirs::from("nl", "plein", "plein").map(|d| d.data_dir().to_owned())
+}
+
+/// A UTC time stamp for file names: `20261122-153045`.
+pub fn file_time(unix_secs: i64) -> String {
+    let days = unix_secs.div_euclid(86_400);
+    let secs = unix_secs.rem_euclid(86_400);
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}{month:02}{day:02}-{:02}{:02}{:02}",
+        secs / 3600,
+        secs / 60 % 60,
+        secs % 60
+    )
+}
+
+/// Seconds since 1970 now.
+pub fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_times_are_utc_calendar_dates() {
+        assert_eq!(file_time(0), "19700101-000000");
+        assert_eq!(file_time(951_782_400), "20000229-000000");
+        assert_eq!(file_time(1_795_361_445), "20261122-153045");
+    }
+}
