@@ -13,6 +13,8 @@ BIN=${PLEIN_BIN:-$PWD/target/debug/plein}
 S="plein-e2e-$$"
 export TMUX_TMPDIR
 TMUX_TMPDIR=$(mktemp -d)
+# Bookmarks go to a directory of this run, never to the home directory.
+export PLEIN_DATA_DIR="$TMUX_TMPDIR/data"
 cleanup() { tmux kill-server 2>/dev/null || true; rm -rf "$TMUX_TMPDIR"; }
 trap cleanup EXIT
 
@@ -27,7 +29,7 @@ ok() { echo "ok: $*"; passed=$((passed + 1)); }
 
 start() { # start plein in a fresh 80x24 session; the shell prints the exit code afterwards
   tmux kill-session -t "$S" 2>/dev/null || true
-  tmux new-session -d -s "$S" -x 80 -y 24 "LANG=nl_NL.UTF-8 $BIN; echo PLEIN-EXIT:\$?; sleep 30"
+  tmux new-session -d -s "$S" -x 80 -y 24 "LANG=nl_NL.UTF-8 PLEIN_DATA_DIR=$PLEIN_DATA_DIR $BIN; echo PLEIN-EXIT:\$?; sleep 30"
   wait_for "Welkom bij plein"
 }
 
@@ -59,6 +61,27 @@ pane | grep -qF "Welkom bij plein" && fail "the app's screen is left behind"
 [ "$(tmux display -p -t "$S" '#{alternate_on}')" = 0 ] || fail "still in the alternate screen"
 [ "$(tmux display -p -t "$S" '#{cursor_flag}')" = 1 ] || fail "cursor left hidden"
 ok "quits with exit 0 and restores the terminal"
+
+start
+tmux send-keys -t "$S" 1
+wait_for "verhalen"
+tmux send-keys -t "$S" b
+wait_for "★"
+tmux send-keys -t "$S" Escape   # alone: Esc then a letter at once reads as Alt-letter
+wait_for "Welkom bij plein"
+tmux send-keys -t "$S" b
+wait_for "1 bewaard"
+tmux send-keys -t "$S" n
+wait_for "Notitie bij"
+tmux send-keys -t "$S" -l "bellen op maandag"
+tmux send-keys -t "$S" Escape
+wait_for "✎ bellen op maandag"
+tmux send-keys -t "$S" Escape
+wait_for "Welkom bij plein"
+tmux send-keys -t "$S" q
+wait_for "PLEIN-EXIT:0"
+"$BIN" bookmarks list | grep -qF "> bellen op maandag" || fail "the bookmark and its note were not kept"
+ok "b keeps a story, its note is written in the app and kept on disk"
 
 plein_pid() { pgrep -P "$(tmux display -p -t "$S" '#{pane_pid}')" -f "$BIN" | head -n1; }
 gone_within_2s() { # gone, or exited and waiting for its parent to reap it (a zombie)

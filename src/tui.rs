@@ -11,6 +11,7 @@
 //! loop has not finished within a quarter second of a hang-up or a signal.
 
 use crate::app::{self, Action, App, Effect};
+use crate::bookmarks::Store;
 use crate::corpus::Source;
 use crate::search::{SearchIndex, cache};
 use crate::ui::{self, Palette};
@@ -44,7 +45,7 @@ pub enum Exit {
 }
 
 /// Runs the app until it quits; the terminal is restored before this returns.
-pub fn run(mut app: App, palette: Palette, source: Source) -> io::Result<Exit> {
+pub fn run(mut app: App, palette: Palette, source: Source, store: &Store) -> io::Result<Exit> {
     let stop = Arc::new(AtomicBool::new(false));
     for sig in [
         signal_hook::consts::SIGHUP,
@@ -56,7 +57,7 @@ pub fn run(mut app: App, palette: Palette, source: Source) -> io::Result<Exit> {
     watchdog(Arc::clone(&stop));
     let mut terminal = ratatui::try_init()?;
     let _ = execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste);
-    let result = event_loop(&mut terminal, &mut app, palette, source, &stop);
+    let result = event_loop(&mut terminal, &mut app, palette, source, store, &stop);
     if result.as_ref().is_ok_and(|e| *e == Exit::QuickExit) {
         let _ = terminal.clear();
     }
@@ -70,6 +71,7 @@ fn event_loop(
     app: &mut App,
     palette: Palette,
     source: Source,
+    store: &Store,
     stop: &AtomicBool,
 ) -> io::Result<Exit> {
     let corpus = Arc::clone(&app.corpus);
@@ -122,6 +124,14 @@ fn event_loop(
                 match effect {
                     Effect::Quit => return Ok(Exit::Quit),
                     Effect::QuickExit => return Ok(Exit::QuickExit),
+                    e @ (Effect::SaveBookmark(_)
+                    | Effect::RemoveBookmark(_)
+                    | Effect::RestoreBookmark(_)
+                    | Effect::SetNote(..)) => {
+                        if let Some(a) = perform_store(store, e) {
+                            app::update(app, a);
+                        }
+                    }
                     e if index.is_none() => pending.push(e),
                     e => {
                         if let Some(a) = perform_search(index.as_ref(), e) {
@@ -218,6 +228,25 @@ fn perform_search(index: Option<&SearchIndex>, effect: Effect) -> Option<Action>
             .related(&id, 5)
             .ok()
             .map(|ids| Action::Related(id, ids)),
-        Effect::Quit | Effect::QuickExit => None,
+        _ => None,
     }
+}
+
+/// Writes a bookmark change to the store; a failure becomes a message on screen. (Public so
+/// tests run the app against a store as this edge does.)
+pub fn perform_store(store: &Store, effect: Effect) -> Option<Action> {
+    let done = match effect {
+        Effect::SaveBookmark(b) => {
+            return match store.add(&b).and_then(|_| store.get(&b.id)) {
+                Ok(Some(stored)) => Some(Action::BookmarkStored(stored)),
+                Ok(None) => None,
+                Err(e) => Some(Action::StoreFailed(e.to_string())),
+            };
+        }
+        Effect::RemoveBookmark(id) => store.remove(&id).map(|_| ()),
+        Effect::RestoreBookmark(b) => store.restore(&b),
+        Effect::SetNote(id, note) => store.set_note(&id, &note).map(|_| ()),
+        _ => Ok(()),
+    };
+    done.err().map(|e| Action::StoreFailed(e.to_string()))
 }

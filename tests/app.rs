@@ -28,6 +28,7 @@ fn fixture_corpus() -> Arc<Corpus> {
 pub struct Harness {
     pub app: App,
     index: SearchIndex,
+    pub store: plein::bookmarks::Store,
     pub exit: Option<Effect>,
 }
 
@@ -36,9 +37,11 @@ pub fn harness(lang: Lang) -> Harness {
     let index = SearchIndex::build(&corpus).expect("index");
     let mut app = App::new(corpus, lang, Keymap::default());
     app::update(&mut app, Action::IndexReady);
+    app.bookmarks.kept = true;
     Harness {
         app,
         index,
+        store: plein::bookmarks::Store::in_memory(),
         exit: None,
     }
 }
@@ -59,6 +62,12 @@ impl Harness {
                     Effect::Related(id) => {
                         let ids = self.index.related(&id, 5).expect("related");
                         queue.push(Action::Related(id, ids));
+                    }
+                    e @ (Effect::SaveBookmark(_)
+                    | Effect::RemoveBookmark(_)
+                    | Effect::RestoreBookmark(_)
+                    | Effect::SetNote(..)) => {
+                        queue.extend(plein::tui::perform_store(&self.store, e));
                     }
                     e => self.exit = Some(e),
                 }
@@ -407,6 +416,28 @@ mod snapshots {
     }
 
     #[test]
+    fn bookmarks() {
+        snap(
+            "bookmarks",
+            "1b<Down>b<Esc><Esc>bnbellen op maandag<Esc>",
+            Lang::Nl,
+            ThemeName::Default,
+            &[(80, 24), (40, 12)],
+        );
+    }
+
+    #[test]
+    fn note_editor() {
+        snap(
+            "note",
+            "1b<Esc>bnbellen op maandag<Enter>om 10 uur",
+            Lang::Nl,
+            ThemeName::Default,
+            &[(80, 24)],
+        );
+    }
+
+    #[test]
     fn crisis_and_help() {
         snap("crisis", "<F1>", Lang::Nl, ThemeName::Default, ALL);
         snap(
@@ -491,4 +522,89 @@ fn a_user_keymap_overrides_rows_and_a_broken_one_is_refused() {
         ),
         "Ctrl-Q works while typing"
     );
+}
+
+#[test]
+fn b_keeps_a_story_from_a_list_or_the_reader_and_lists_mark_it() {
+    let mut h = harness(Lang::Nl);
+    press(&mut h, "1b");
+    let id = h.store.list().expect("list")[0].id.clone();
+    assert!(h.app.bookmarks.contains(&id));
+    assert!(
+        screen_text(&h.app, 80, 24).contains("★"),
+        "the list marks it"
+    );
+    press(&mut h, "b");
+    assert!(
+        h.store.list().expect("list").is_empty(),
+        "b again removes it"
+    );
+    press(&mut h, "<Enter>b");
+    assert!(matches!(h.app.view(), View::Reader { .. }));
+    assert_eq!(h.store.list().expect("list").len(), 1, "from the reader");
+}
+
+#[test]
+fn the_bladwijzers_screen_opens_edits_notes_removes_and_undoes() {
+    let mut h = harness(Lang::Nl);
+    press(&mut h, "1b<Down>b<Esc><Esc>");
+    assert!(matches!(h.app.view(), View::Home { .. }));
+    press(&mut h, "b");
+    assert!(matches!(h.app.view(), View::Bookmarks { .. }));
+    let text = screen_text(&h.app, 80, 24);
+    assert!(text.contains("2 bewaard"), "{text}");
+
+    // A multi-line note, kept when leaving the editor.
+    press(&mut h, "nbellen op maandag<Enter>om 10 uur<Esc>");
+    let first = h.store.list().expect("list")[0].clone();
+    assert_eq!(first.note, "bellen op maandag\nom 10 uur");
+    assert!(screen_text(&h.app, 80, 24).contains("✎ bellen op maandag"));
+
+    // Remove, then undo: back as it was, note and date included.
+    press(&mut h, "d");
+    assert_eq!(h.store.list().expect("list").len(), 1);
+    assert!(screen_text(&h.app, 80, 24).contains("Druk op u"));
+    press(&mut h, "u");
+    assert_eq!(h.store.get(&first.id).expect("get"), Some(first));
+
+    // Open, and back to the same place.
+    press(&mut h, "<Enter>");
+    assert!(matches!(
+        h.app.view(),
+        View::Gate { .. } | View::Reader { .. }
+    ));
+    press(&mut h, "<Esc>");
+    assert!(matches!(h.app.view(), View::Bookmarks { selected: 0 }));
+}
+
+#[test]
+fn a_bookmark_whose_story_left_the_corpus_is_shown_not_dropped() {
+    let mut h = harness(Lang::Nl);
+    let gone = plein::bookmarks::Bookmark {
+        id: "verdwenen-verhaal".into(),
+        kind: "story".into(),
+        title: "Een verhaal van vroeger".into(),
+        theme: "eenzaamheid".into(),
+        note: "voor oma".into(),
+        created: 1,
+        updated: 1,
+    };
+    h.app.bookmarks.items.push(gone);
+    press(&mut h, "b");
+    let text = screen_text(&h.app, 80, 24);
+    assert!(text.contains("Een verhaal van vroeger"), "{text}");
+    assert!(text.contains("niet meer beschikbaar"), "{text}");
+    press(&mut h, "<Enter>");
+    assert!(
+        matches!(h.app.view(), View::Bookmarks { .. }),
+        "nothing to open"
+    );
+}
+
+#[test]
+fn session_only_bookmarks_say_so_on_their_screen() {
+    let mut h = harness(Lang::Nl);
+    h.app.bookmarks.kept = false;
+    press(&mut h, "b");
+    assert!(screen_text(&h.app, 80, 24).contains("niet bewaard"));
 }

@@ -63,6 +63,28 @@ pub enum Action {
     NextLink,
     /// Select the previous link.
     PrevLink,
+    /// Bookmark the story or resource on screen or selected (or remove its bookmark).
+    ToggleBookmark,
+    /// Go to the Bladwijzers screen.
+    Bookmarks,
+    /// Edit the note of the selected bookmark.
+    EditNote,
+    /// Remove the selected bookmark (undo brings it back).
+    RemoveBookmark,
+    /// Bring back the last removed bookmark.
+    Undo,
+    /// Switch the bookmarks between newest first and by theme.
+    SortBookmarks,
+    /// A new line in the note.
+    Newline,
+    /// Keep the note and go back.
+    SaveNote,
+    /// Writing a bookmark failed: tell the person.
+    #[serde(skip)]
+    StoreFailed(String),
+    /// A bookmark as the store keeps it (with its date).
+    #[serde(skip)]
+    BookmarkStored(crate::bookmarks::Bookmark),
     /// Text typed into the search box.
     #[serde(skip)]
     Type(String),
@@ -121,6 +143,14 @@ pub enum Effect {
     },
     /// Find stories related to a story; answer with [`Action::Related`].
     Related(String),
+    /// Store a new bookmark.
+    SaveBookmark(crate::bookmarks::Bookmark),
+    /// Remove a bookmark from the store.
+    RemoveBookmark(String),
+    /// Put a removed bookmark back, as it was (undo).
+    RestoreBookmark(crate::bookmarks::Bookmark),
+    /// Replace a bookmark's note: (id, note).
+    SetNote(String, String),
     /// Leave normally (restore the terminal).
     Quit,
     /// Leave at once: clear the screen, restore the terminal, exit.

@@ -25,6 +25,10 @@ pub enum Context {
     Reader,
     /// The help overlay.
     Help,
+    /// The Bladwijzers screen.
+    Bookmarks,
+    /// Writing a bookmark's note.
+    Note,
 }
 
 /// One keymap row.

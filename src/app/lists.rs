@@ -10,14 +10,17 @@ pub enum HomeItem {
     Theme(usize),
     /// The search screen.
     Search,
+    /// The Bladwijzers screen.
+    Bookmarks,
     /// *Hulp nu*.
     Crisis,
 }
 
-/// The home menu: the themes, then Zoeken and Hulp nu.
+/// The home menu: the themes, then Zoeken, Bladwijzers and Hulp nu.
 pub fn home_items(corpus: &Corpus) -> Vec<HomeItem> {
     let mut items: Vec<HomeItem> = (0..corpus.themes.len()).map(HomeItem::Theme).collect();
     items.push(HomeItem::Search);
+    items.push(HomeItem::Bookmarks);
     items.push(HomeItem::Crisis);
     items
 }
@@ -82,7 +85,7 @@ pub fn crisis_resources(corpus: &Corpus) -> Vec<usize> {
     list
 }
 
-fn doc_id(corpus: &Corpus, d: DocRef) -> String {
+pub(super) fn doc_id(corpus: &Corpus, d: DocRef) -> String {
     match d {
         DocRef::Story(i) => corpus.stories[i].id.clone(),
         DocRef::Resource(i) => corpus.resources[i].id.clone(),
@@ -122,6 +125,7 @@ pub(super) fn update_home(app: &mut App, selected: usize, action: Action) -> Vec
         HomeItem::Search => app.stack.push(View::Search {
             focus: Focus::Input,
         }),
+        HomeItem::Bookmarks => app.stack.push(View::Bookmarks { selected: 0 }),
         HomeItem::Crisis => app.stack.push(View::Crisis { selected: 0 }),
     }
     Vec::new()

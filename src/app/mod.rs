@@ -7,12 +7,15 @@
 //! ```
 
 mod action;
+mod bookmarks;
 pub mod input;
 pub mod keymap;
 mod lists;
 mod reader;
+pub mod textarea;
 
 pub use action::{Action, Effect};
+pub use bookmarks::BookmarkState;
 pub use keymap::{Context, Keymap};
 pub use lists::{HomeItem, ListFilter, crisis_resources, home_items, theme_items};
 pub use reader::{DocLine, Layout, LineRole, Link};
@@ -94,6 +97,18 @@ pub enum View {
         /// Selected link below the text.
         link: Option<usize>,
     },
+    /// The Bladwijzers screen.
+    Bookmarks {
+        /// Selected item.
+        selected: usize,
+    },
+    /// Editing a bookmark's note.
+    Note {
+        /// The bookmarked document.
+        id: String,
+        /// The note being written.
+        editor: textarea::TextArea,
+    },
 }
 
 /// All UI state.
@@ -118,6 +133,8 @@ pub struct App {
     pub related: HashMap<String, Vec<String>>,
     /// A message shown above the footer (documents skipped, a broken keymap file).
     pub notice: Option<String>,
+    /// The person's bookmarks.
+    pub bookmarks: BookmarkState,
     /// The reader's last layout: wrapping a long text every frame is slow, so it is kept per
     /// (document, width, related stories) and reused.
     layout_cache: std::cell::RefCell<Option<CachedLayout>>,
@@ -137,6 +154,7 @@ impl App {
             size: (80, 24),
             related: HashMap::new(),
             notice: None,
+            bookmarks: BookmarkState::default(),
             layout_cache: std::cell::RefCell::new(None),
         }
     }
@@ -193,6 +211,8 @@ impl App {
             } => Context::Results,
             View::Gate { .. } => Context::Gate,
             View::Reader { .. } => Context::Reader,
+            View::Bookmarks { .. } => Context::Bookmarks,
+            View::Note { .. } => Context::Note,
         }
     }
 
@@ -223,18 +243,19 @@ pub fn key_action(app: &App, key: &ratatui::crossterm::event::KeyEvent) -> Optio
     if let Some(a) = app.keymap.action(ctx, key) {
         return Some(a);
     }
-    let typing = matches!(ctx, Context::Search | Context::Results);
+    let typing = matches!(ctx, Context::Search | Context::Results | Context::Note);
+    let editing = matches!(ctx, Context::Search | Context::Note);
     let plain = !key
         .modifiers
         .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
     match key.code {
         KeyCode::Char(c) if typing && plain => Some(Action::Type(c.to_string())),
-        KeyCode::Backspace if ctx == Context::Search => Some(Action::DeleteBack),
-        KeyCode::Delete if ctx == Context::Search => Some(Action::DeleteForward),
-        KeyCode::Left if ctx == Context::Search => Some(Action::CursorLeft),
-        KeyCode::Right if ctx == Context::Search => Some(Action::CursorRight),
-        KeyCode::Home if ctx == Context::Search => Some(Action::CursorHome),
-        KeyCode::End if ctx == Context::Search => Some(Action::CursorEnd),
+        KeyCode::Backspace if editing => Some(Action::DeleteBack),
+        KeyCode::Delete if editing => Some(Action::DeleteForward),
+        KeyCode::Left if editing => Some(Action::CursorLeft),
+        KeyCode::Right if editing => Some(Action::CursorRight),
+        KeyCode::Home if editing => Some(Action::CursorHome),
+        KeyCode::End if editing => Some(Action::CursorEnd),
         _ => None,
     }
 }
@@ -282,7 +303,27 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.related.insert(id, ids);
             return Vec::new();
         }
-        Action::Back => {
+        Action::StoreFailed(message) => {
+            app.notice = Some(crate::sanitize::sanitize_line(&message).into_owned());
+            return Vec::new();
+        }
+        Action::BookmarkStored(b) => {
+            if let Some(mine) = app.bookmarks.items.iter_mut().find(|x| x.id == b.id) {
+                *mine = b;
+            }
+            return Vec::new();
+        }
+        Action::ToggleBookmark => {
+            return match bookmarks::current_doc(app) {
+                Some(id) => bookmarks::toggle(app, &id),
+                None => Vec::new(),
+            };
+        }
+        Action::Bookmarks => {
+            app.stack.push(View::Bookmarks { selected: 0 });
+            return Vec::new();
+        }
+        Action::Back if !matches!(app.view(), View::Note { .. }) => {
             if app.stack.len() > 1 {
                 app.stack.pop();
             }
@@ -312,6 +353,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             _ => Vec::new(),
         },
         View::Reader { .. } => reader::update(app, action),
+        View::Bookmarks { selected } => bookmarks::update_list(app, selected, action),
+        View::Note { .. } => bookmarks::update_note(app, action),
     }
 }
 

@@ -149,8 +149,17 @@ pub fn run_interactive(cli: &Cli, settings: &Settings, err: &mut dyn Write) -> i
         cli.colors.or(settings.config.colors).unwrap_or_default()
     };
     let mut app = App::new(std::sync::Arc::new(loaded.corpus), lang, keymap);
+    let (store, store_notice) = match crate::paths::data_dir(cli.data_dir.as_deref()) {
+        Some(dir) => crate::bookmarks::Store::open(&dir),
+        None => (crate::bookmarks::Store::in_memory(), None),
+    };
+    let store_notice = store_notice.map(|n| notice_text(&n, Catalog::get(lang)));
+    notices.extend(store_notice.clone());
+    app.bookmarks.notice = store_notice;
+    app.bookmarks.items = store.list().unwrap_or_default();
+    app.bookmarks.kept = store.is_persistent();
     app.notice = (!notices.is_empty()).then(|| notices.join(" "));
-    crate::tui::run(app, Palette(theme), source)?;
+    crate::tui::run(app, Palette(theme), source, &store)?;
     Ok(EXIT_OK)
 }
 

@@ -67,6 +67,22 @@ fn screen(app: &App, width: usize) -> Screen {
                         first: vec![(format!("/  {}", cat.t("ui.search_title")), Role::Normal)],
                         second: Some((format!("   {}", cat.t("ui.search_tagline")), Role::Muted)),
                     },
+                    HomeItem::Bookmarks => Item {
+                        first: vec![
+                            (format!("b  {}", cat.t("ui.bookmarks_title")), Role::Normal),
+                            (
+                                format!(
+                                    "  {}",
+                                    cat.n("ui.bookmarks_count", app.bookmarks.items.len())
+                                ),
+                                Role::Muted,
+                            ),
+                        ],
+                        second: Some((
+                            format!("   {}", cat.t("ui.bookmarks_tagline")),
+                            Role::Muted,
+                        )),
+                    },
                     HomeItem::Crisis => Item {
                         first: vec![(format!("F1 {}", cat.t("ui.crisis_title")), Role::Warning)],
                         second: Some((format!("   {}", cat.t("ui.crisis_tagline")), Role::Muted)),
@@ -126,7 +142,10 @@ fn screen(app: &App, width: usize) -> Screen {
                     DocRef::Story(i) => {
                         let s = &c.stories[i];
                         Item {
-                            first: vec![(s.title.clone(), Role::Strong)],
+                            first: vec![
+                                (mark(app, &s.id), Role::Key),
+                                (s.title.clone(), Role::Strong),
+                            ],
                             second: Some((format!("  {}", s.summary), Role::Muted)),
                         }
                     }
@@ -140,6 +159,7 @@ fn screen(app: &App, width: usize) -> Screen {
                             .unwrap_or_default();
                         Item {
                             first: vec![
+                                (mark(app, &r.id), Role::Key),
                                 (format!("{}: ", cat.t("doc.help")), Role::Warning),
                                 (r.name.clone(), Role::Strong),
                                 (format!("  {contact}"), Role::Contact),
@@ -183,11 +203,112 @@ fn screen(app: &App, width: usize) -> Screen {
                 selected: *selected,
             }
         }
+        View::Bookmarks { selected } => bookmarks_screen(app, *selected, width),
         _ => Screen {
             header: Vec::new(),
             items: Vec::new(),
             selected: 0,
         },
+    }
+}
+
+/// The mark of a bookmarked document in a list ("★ "), or nothing.
+pub(super) fn mark(app: &App, id: &str) -> String {
+    if app.bookmarks.contains(id) {
+        "★ ".into()
+    } else {
+        String::new()
+    }
+}
+
+fn bookmarks_screen(app: &App, selected: usize, width: usize) -> Screen {
+    let cat = Catalog::get(app.lang);
+    let c = &app.corpus;
+    let b = &app.bookmarks;
+    let mut header = Vec::new();
+    if let Some(n) = &b.notice {
+        header.extend(wrap_plain(n, width).into_iter().map(|l| (l, Role::Warning)));
+    } else if !b.kept {
+        header.extend(
+            wrap_plain(cat.t("ui.bookmarks_session_only"), width)
+                .into_iter()
+                .map(|l| (l, Role::Warning)),
+        );
+    }
+    if let Some(r) = &b.removed {
+        let line = cat.f("ui.bookmark_removed", &[("title", &r.title)]);
+        header.extend(
+            wrap_plain(&line, width)
+                .into_iter()
+                .map(|l| (l, Role::Muted)),
+        );
+    }
+    if b.items.is_empty() {
+        header.extend(
+            wrap_plain(cat.t("ui.bookmarks_empty"), width)
+                .into_iter()
+                .map(|l| (l, Role::Muted)),
+        );
+    } else {
+        let order = if b.by_theme {
+            "ui.bookmarks_by_theme"
+        } else {
+            "ui.bookmarks_newest"
+        };
+        header.push((
+            format!(
+                "{} · {}",
+                cat.n("ui.bookmarks_count", b.items.len()),
+                cat.t(order)
+            ),
+            Role::Title,
+        ));
+    }
+    let themes: Vec<String> = c.themes.iter().map(|t| t.slug.clone()).collect();
+    let items = b
+        .shown(&themes)
+        .into_iter()
+        .map(|bm| {
+            let kind = cat.t(if bm.kind == "story" {
+                "kind.story"
+            } else {
+                "kind.resource"
+            });
+            let theme = c
+                .theme(&bm.theme)
+                .map(|t| t.name(app.lang.is_english()).to_owned())
+                .unwrap_or_default();
+            let what = [kind, theme.as_str()]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(" · ");
+            let mut first = vec![
+                ("★ ".to_owned(), Role::Key),
+                (bm.title.clone(), Role::Strong),
+                (format!("  {what}"), Role::Muted),
+            ];
+            let doc = c.get(&bm.id);
+            if doc.is_none() {
+                first.push((format!("  {}", cat.t("bookmarks.gone")), Role::Warning));
+            }
+            let contact = match doc {
+                Some(crate::corpus::Doc::Resource(r)) => r.phone.first().cloned().or(r.url.clone()),
+                _ => None,
+            };
+            let second = match bm.note.lines().next() {
+                Some(line) if !line.trim().is_empty() => {
+                    Some((format!("  ✎ {line}"), Role::Normal))
+                }
+                _ => contact.map(|c| (format!("  {c}"), Role::Contact)),
+            };
+            Item { first, second }
+        })
+        .collect();
+    Screen {
+        header,
+        items,
+        selected,
     }
 }
 

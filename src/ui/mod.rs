@@ -3,6 +3,7 @@
 //! layout functions, so what is drawn and what is clicked always agree.
 
 mod lists;
+mod note;
 mod reader;
 mod search;
 pub mod style;
@@ -93,6 +94,8 @@ pub fn render(app: &App, palette: Palette, frame: &mut Frame) {
         View::Search { .. } => search::search(app, palette, frame, a.body),
         View::Gate { id } => reader::gate(app, id, palette, frame, a.body),
         View::Reader { .. } => reader::reader(app, palette, frame, a.body),
+        View::Bookmarks { .. } => lists::list(app, palette, frame, a.body),
+        View::Note { id, editor } => note::note(app, id, editor, palette, frame, a.body),
     }
     if let (Some(r), Some(n)) = (a.notice, &app.notice) {
         frame.render_widget(
@@ -124,6 +127,7 @@ fn header(app: &App, palette: Palette, frame: &mut Frame, r: Rect) {
         View::Crisis { .. } => cat.t("ui.crisis_title").to_owned(),
         View::Search { .. } => cat.t("ui.search_title").to_owned(),
         View::Gate { .. } | View::Reader { .. } => cat.t("ui.reading").to_owned(),
+        View::Bookmarks { .. } | View::Note { .. } => cat.t("ui.bookmarks_title").to_owned(),
     };
     let left = format!(" plein › {place}");
     let right = if app.index_ready || !matches!(app.view(), View::Search { .. }) {
@@ -276,11 +280,11 @@ pub fn hit_test(app: &App, size: Rect, x: u16, y: u16) -> Option<Action> {
     }
     let row = y - a.body.y;
     match app.view() {
-        View::Home { .. } | View::Theme { .. } | View::Crisis { .. } => {
+        View::Home { .. } | View::Theme { .. } | View::Crisis { .. } | View::Bookmarks { .. } => {
             lists::item_at(app, a.body, row).map(Action::Activate)
         }
         View::Search { .. } => search::item_at(app, a.body, row).map(Action::Activate),
         View::Reader { .. } => reader::link_at(app, a.body, row).map(Action::Activate),
-        View::Gate { .. } => None,
+        View::Gate { .. } | View::Note { .. } => None,
     }
 }

@@ -114,7 +114,8 @@ pub(super) fn search(app: &App, palette: Palette, frame: &mut Frame, body: Rect)
                 } else {
                     "kind.resource"
                 });
-                let title = truncate(&hit.title, w.saturating_sub(2));
+                let mark = super::lists::mark(app, &hit.id);
+                let title = truncate(&hit.title, w.saturating_sub(2 + crate::text::width(&mark)));
                 let style = palette.style(if selected {
                     Role::Selected
                 } else {
@@ -122,6 +123,7 @@ pub(super) fn search(app: &App, palette: Palette, frame: &mut Frame, body: Rect)
                 });
                 lines.push(Line::from(vec![
                     Span::styled(if selected { "›" } else { " " }, style),
+                    Span::styled(mark, palette.style(Role::Key)),
                     Span::styled(title, style),
                 ]));
                 let meta = if hit.theme.is_empty() {
