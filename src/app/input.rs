@@ -41,32 +41,22 @@ impl LineInput {
 
     /// Deletes the grapheme before the cursor.
     pub fn delete_back(&mut self) {
-        if let Some((i, _)) = self.text[..self.cursor].grapheme_indices(true).next_back() {
-            self.text.replace_range(i..self.cursor, "");
-            self.cursor = i;
-        }
+        delete_back(&mut self.text, &mut self.cursor);
     }
 
     /// Deletes the grapheme under the cursor.
     pub fn delete_forward(&mut self) {
-        if let Some(g) = self.text[self.cursor..].graphemes(true).next() {
-            let end = self.cursor + g.len();
-            self.text.replace_range(self.cursor..end, "");
-        }
+        delete_forward(&mut self.text, self.cursor);
     }
 
     /// One grapheme left.
     pub fn left(&mut self) {
-        if let Some((i, _)) = self.text[..self.cursor].grapheme_indices(true).next_back() {
-            self.cursor = i;
-        }
+        self.cursor = prev_grapheme(&self.text, self.cursor);
     }
 
     /// One grapheme right.
     pub fn right(&mut self) {
-        if let Some(g) = self.text[self.cursor..].graphemes(true).next() {
-            self.cursor += g.len();
-        }
+        self.cursor = next_grapheme(&self.text, self.cursor);
     }
 
     /// To the start.
@@ -84,6 +74,35 @@ impl LineInput {
         self.text.clear();
         self.cursor = 0;
     }
+}
+
+/// The start of the grapheme before byte `at` (or `at` at the start).
+pub(crate) fn prev_grapheme(text: &str, at: usize) -> usize {
+    text[..at]
+        .grapheme_indices(true)
+        .next_back()
+        .map_or(at, |(i, _)| i)
+}
+
+/// The end of the grapheme at byte `at` (or `at` at the end).
+pub(crate) fn next_grapheme(text: &str, at: usize) -> usize {
+    text[at..]
+        .graphemes(true)
+        .next()
+        .map_or(at, |g| at + g.len())
+}
+
+/// Deletes the grapheme before the cursor and moves the cursor back over it.
+pub(crate) fn delete_back(text: &mut String, cursor: &mut usize) {
+    let start = prev_grapheme(text, *cursor);
+    text.replace_range(start..*cursor, "");
+    *cursor = start;
+}
+
+/// Deletes the grapheme under the cursor.
+pub(crate) fn delete_forward(text: &mut String, cursor: usize) {
+    let end = next_grapheme(text, cursor);
+    text.replace_range(cursor..end, "");
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! A multi-line text area (bookmark notes) that edits by grapheme: the cursor and deletion never
 //! split a character, and up/down keep the column.
 
+use super::input;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Longest text kept, in characters (the bookmark store's limit).
@@ -49,32 +50,22 @@ impl TextArea {
 
     /// Deletes the grapheme before the cursor.
     pub fn delete_back(&mut self) {
-        if let Some((i, _)) = self.text[..self.cursor].grapheme_indices(true).next_back() {
-            self.text.replace_range(i..self.cursor, "");
-            self.cursor = i;
-        }
+        input::delete_back(&mut self.text, &mut self.cursor);
     }
 
     /// Deletes the grapheme under the cursor.
     pub fn delete_forward(&mut self) {
-        if let Some(g) = self.text[self.cursor..].graphemes(true).next() {
-            let end = self.cursor + g.len();
-            self.text.replace_range(self.cursor..end, "");
-        }
+        input::delete_forward(&mut self.text, self.cursor);
     }
 
     /// One grapheme left.
     pub fn left(&mut self) {
-        if let Some((i, _)) = self.text[..self.cursor].grapheme_indices(true).next_back() {
-            self.cursor = i;
-        }
+        self.cursor = input::prev_grapheme(&self.text, self.cursor);
     }
 
     /// One grapheme right.
     pub fn right(&mut self) {
-        if let Some(g) = self.text[self.cursor..].graphemes(true).next() {
-            self.cursor += g.len();
-        }
+        self.cursor = input::next_grapheme(&self.text, self.cursor);
     }
 
     /// To the start of the line.

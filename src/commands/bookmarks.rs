@@ -218,25 +218,12 @@ fn list_text(list: &[Bookmark], corpus: &Corpus, io: &mut Io<'_>) -> io::Result<
         return Ok(EXIT_OK);
     }
     for b in list {
-        let kind = cat.t(if b.kind == "story" {
-            "kind.story"
-        } else {
-            "kind.resource"
-        });
-        let theme = corpus
-            .theme(&b.theme)
-            .map(|t| t.name(io.lang == crate::i18n::Lang::En).to_owned())
-            .unwrap_or_default();
         let gone = if corpus.get(&b.id).is_none() {
             format!(" — {}", cat.t("bookmarks.gone"))
         } else {
             String::new()
         };
-        let what = [kind, theme.as_str()]
-            .into_iter()
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join(" · ");
+        let what = kind_and_theme(b, corpus, io.lang);
         writeln!(io.out, "{} ({what}){gone}", sanitize_line(&b.title))?;
         writeln!(io.out, "   id: {}", sanitize_line(&b.id))?;
         for line in b.note.lines() {
@@ -244,6 +231,25 @@ fn list_text(list: &[Bookmark], corpus: &Corpus, io: &mut Io<'_>) -> io::Result<
         }
     }
     Ok(EXIT_OK)
+}
+
+/// "verhaal · Armoede en schulden": what a bookmark is and its theme, in the UI language.
+pub fn kind_and_theme(b: &Bookmark, corpus: &Corpus, lang: crate::i18n::Lang) -> String {
+    let cat = Catalog::get(lang);
+    let kind = cat.t(if b.kind == "story" {
+        "kind.story"
+    } else {
+        "kind.resource"
+    });
+    let theme = corpus
+        .theme(&b.theme)
+        .map(|t| t.name(lang.is_english()))
+        .unwrap_or_default();
+    [kind, theme]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 /// The words for a store notice, in the UI language.

@@ -6,7 +6,7 @@ mod check;
 mod search;
 mod show;
 
-pub use bookmarks::{bookmark_for, notice_text};
+pub use bookmarks::{bookmark_for, kind_and_theme, notice_text};
 pub use show::{byline, origin_label, resource_contact};
 pub use themes::counts as themes_counts;
 mod themes;

@@ -269,20 +269,7 @@ fn bookmarks_screen(app: &App, selected: usize, width: usize) -> Screen {
         .shown(&themes)
         .into_iter()
         .map(|bm| {
-            let kind = cat.t(if bm.kind == "story" {
-                "kind.story"
-            } else {
-                "kind.resource"
-            });
-            let theme = c
-                .theme(&bm.theme)
-                .map(|t| t.name(app.lang.is_english()).to_owned())
-                .unwrap_or_default();
-            let what = [kind, theme.as_str()]
-                .into_iter()
-                .filter(|s| !s.is_empty())
-                .collect::<Vec<_>>()
-                .join(" · ");
+            let what = crate::commands::kind_and_theme(bm, c, app.lang);
             let mut first = vec![
                 ("★ ".to_owned(), Role::Key),
                 (bm.title.clone(), Role::Strong),
