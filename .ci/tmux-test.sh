@@ -83,6 +83,43 @@ wait_for "PLEIN-EXIT:0"
 "$BIN" bookmarks list | grep -qF "> bellen op maandag" || fail "the bookmark and its note were not kept"
 ok "b keeps a story, its note is written in the app and kept on disk"
 
+# A guest session on a corpus directory, with its own home and temp directory: afterwards no
+# file anywhere holds the query or the note.
+G="$TMUX_TMPDIR/guest"
+mkdir -p "$G/home" "$G/tmp"
+tmux kill-session -t "$S" 2>/dev/null || true
+tmux new-session -d -s "$S" -x 80 -y 24 "HOME=$G/home TMPDIR=$G/tmp XDG_CACHE_HOME= XDG_DATA_HOME= PLEIN_DATA_DIR= LANG=nl_NL.UTF-8 $BIN --guest --corpus $PWD/tests/fixtures/corpus; echo PLEIN-EXIT:\$?; sleep 30"
+wait_for "Gastsessie"
+tmux send-keys -t "$S" /
+wait_for "Zoek:"
+tmux send-keys -t "$S" -l "casino"
+wait_for "gevonden"
+tmux send-keys -t "$S" Escape
+wait_for "Welkom bij plein"
+tmux send-keys -t "$S" 1
+wait_for "verhalen"
+tmux send-keys -t "$S" b
+wait_for "★"
+tmux send-keys -t "$S" Escape
+wait_for "Welkom bij plein"
+tmux send-keys -t "$S" b
+wait_for "1 bewaard"
+tmux send-keys -t "$S" n
+wait_for "Notitie bij"
+tmux send-keys -t "$S" -l "GASTNOTITIE"
+tmux send-keys -t "$S" Escape
+wait_for "GASTNOTITIE"
+tmux send-keys -t "$S" Escape
+wait_for "Welkom bij plein"
+tmux send-keys -t "$S" q
+wait_for "PLEIN-EXIT:0"
+left=$(find "$G" -type f | head -n 5)
+[ -z "$left" ] || fail "a guest session wrote files: $left"
+# HOME holds the data and cache directories (XDG defaults), TMPDIR the temporary one.
+hits=$(grep -rlsF -e casino -e GASTNOTITIE "$G" || true)
+[ -z "$hits" ] || fail "the query or the note is left on disk: $hits"
+ok "a guest session writes nothing: no file, no query, no note"
+
 plein_pid() { pgrep -P "$(tmux display -p -t "$S" '#{pane_pid}')" -f "$BIN" | head -n1; }
 gone_within_2s() { # gone, or exited and waiting for its parent to reap it (a zombie)
   for _ in $(seq 1 40); do

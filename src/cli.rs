@@ -29,8 +29,14 @@ pub struct Cli {
     #[arg(long, global = true, value_enum, value_name = "THEME")]
     pub colors: Option<crate::ui::ThemeName>,
 
-    /// Where personal data (bookmarks) is kept, e.g. a USB stick for a portable install.
-    #[arg(long, global = true, value_name = "DIR", env = "PLEIN_DATA_DIR")]
+    /// Guest session: nothing is written to disk. Bookmarks last until plein closes; no
+    /// search index is cached.
+    #[arg(long, global = true)]
+    pub guest: bool,
+
+    /// Where personal data (bookmarks) is kept, e.g. a USB stick for a portable install
+    /// (also PLEIN_DATA_DIR).
+    #[arg(long, global = true, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
 
     /// What to do; without a command, plein opens the app (or prints an overview when its

@@ -54,11 +54,15 @@ pub fn write_private_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     f.sync_all()
 }
 
-/// The directory for personal data (bookmarks): `--data-dir`/`PLEIN_DATA_DIR` if given, else
-/// the platform's data directory for plein. `None` when there is no home directory.
+/// The directory for personal data (bookmarks): `--data-dir`, else `PLEIN_DATA_DIR` (an empty
+/// one counts as unset), else the platform's data directory for plein. `None` when there is no
+/// home directory.
 pub fn data_dir(explicit: Option<&Path>) -> Option<PathBuf> {
     if let Some(dir) = explicit.filter(|d| !d.as_os_str().is_empty()) {
         return Some(dir.to_owned());
+    }
+    if let Some(dir) = std::env::var_os("PLEIN_DATA_DIR").filter(|d| !d.is_empty()) {
+        return Some(PathBuf::from(dir));
     }
     directories::ProjectDirs::from("nl", "plein", "plein").map(|d| d.data_dir().to_owned())
 }

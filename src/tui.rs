@@ -13,7 +13,7 @@
 use crate::app::{self, Action, App, Effect};
 use crate::bookmarks::Store;
 use crate::corpus::Source;
-use crate::search::{SearchIndex, cache};
+use crate::search::SearchIndex;
 use crate::ui::{self, Palette};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{
@@ -45,7 +45,13 @@ pub enum Exit {
 }
 
 /// Runs the app until it quits; the terminal is restored before this returns.
-pub fn run(mut app: App, palette: Palette, source: Source, store: &Store) -> io::Result<Exit> {
+pub fn run(
+    mut app: App,
+    palette: Palette,
+    source: Source,
+    store: &Store,
+    cache: Option<std::path::PathBuf>,
+) -> io::Result<Exit> {
     let stop = Arc::new(AtomicBool::new(false));
     for sig in [
         signal_hook::consts::SIGHUP,
@@ -57,7 +63,14 @@ pub fn run(mut app: App, palette: Palette, source: Source, store: &Store) -> io:
     watchdog(Arc::clone(&stop));
     let mut terminal = ratatui::try_init()?;
     let _ = execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste);
-    let result = event_loop(&mut terminal, &mut app, palette, source, store, &stop);
+    let result = event_loop(
+        &mut terminal,
+        &mut app,
+        palette,
+        (source, cache),
+        store,
+        &stop,
+    );
     if result.as_ref().is_ok_and(|e| *e == Exit::QuickExit) {
         let _ = terminal.clear();
     }
@@ -70,7 +83,7 @@ fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     palette: Palette,
-    source: Source,
+    (source, cache): (Source, Option<std::path::PathBuf>),
     store: &Store,
     stop: &AtomicBool,
 ) -> io::Result<Exit> {
@@ -79,7 +92,7 @@ fn event_loop(
     // A corpus directory's index comes from the cache (and refreshes it: the corpus was just
     // read in full); the bundled corpus is indexed in memory.
     std::thread::spawn(move || {
-        let cached = SearchIndex::for_corpus(&corpus, &source, cache::default_root().as_deref());
+        let cached = SearchIndex::for_corpus(&corpus, &source, cache.as_deref());
         let _ = tx.send(
             cached
                 .map(|(ix, _)| ix)

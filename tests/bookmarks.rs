@@ -411,3 +411,24 @@ fn a_bad_import_file_says_where_and_what() {
         .expect("run");
     assert!(stderr(&o).contains("line 1"), "{}", stderr(&o));
 }
+
+#[test]
+fn a_guest_session_writes_nothing() {
+    let work = tempfile::tempdir().expect("tempdir");
+    let (data, cache) = (work.path().join("data"), work.path().join("cache"));
+    let o = cmd(&data)
+        .args(["--guest", "bookmarks", "add", "stille-zondagen"])
+        .output()
+        .expect("run");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("gastsessie"), "{}", stderr(&o));
+    let o = cmd(&data)
+        .env("PLEIN_CACHE_DIR", &cache)
+        .args(["--guest", "search", "casino"])
+        .output()
+        .expect("run");
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("De app op mijn telefoon"));
+    assert!(!data.exists(), "no bookmark database");
+    assert!(!cache.exists(), "no search index cache");
+}

@@ -9,17 +9,36 @@ use crate::sanitize::{sanitize, sanitize_line};
 use std::io;
 use std::path::Path;
 
-/// Runs one bookmarks action against the store in `data_dir` (`None`: no home directory).
+/// Where bookmarks are kept.
+pub(super) enum Place {
+    /// A guest session: nowhere.
+    Guest,
+    /// The data directory (`None`: there is no home directory).
+    Dir(Option<std::path::PathBuf>),
+}
+
+/// Runs one bookmarks action against the store of `place`.
 pub(super) fn run(
     corpus: &Corpus,
-    data_dir: Option<&Path>,
+    place: &Place,
     action: &BookmarksAction,
     io: &mut Io<'_>,
 ) -> io::Result<u8> {
     let cat = io.cat();
-    let (store, notice) = match data_dir {
-        Some(dir) => Store::open(dir),
-        None => (
+    let writes = matches!(
+        action,
+        BookmarksAction::Add { .. }
+            | BookmarksAction::Remove { .. }
+            | BookmarksAction::Import { .. }
+    );
+    let (store, notice) = match place {
+        Place::Guest if writes => {
+            writeln!(io.err, "plein: {}", cat.t("bookmarks.guest_cannot"))?;
+            return Ok(EXIT_PROBLEM);
+        }
+        Place::Guest => (Store::in_memory(), None),
+        Place::Dir(Some(dir)) => Store::open(dir),
+        Place::Dir(None) => (
             Store::in_memory(),
             Some(Notice::SessionOnly {
                 dir: "~".into(),
@@ -27,12 +46,6 @@ pub(super) fn run(
             }),
         ),
     };
-    let writes = matches!(
-        action,
-        BookmarksAction::Add { .. }
-            | BookmarksAction::Remove { .. }
-            | BookmarksAction::Import { .. }
-    );
     match &notice {
         Some(Notice::SessionOnly { dir, reason }) if writes => {
             let msg = cat.f(

@@ -67,12 +67,20 @@ pub fn run(cli: &Cli, io: &mut Io<'_>) -> io::Result<u8> {
                 json: *json,
                 query: &query,
             };
-            search::run(&source, &args, io)
+            let cache = (!cli.guest)
+                .then(crate::search::cache::default_root)
+                .flatten();
+            search::run(&source, &args, cache.as_deref(), io)
         }
         Some(Command::Bookmarks { action }) => {
             let data_dir = crate::paths::data_dir(cli.data_dir.as_deref());
+            let place = if cli.guest {
+                bookmarks::Place::Guest
+            } else {
+                bookmarks::Place::Dir(data_dir)
+            };
             with_corpus(&source, io, |l, io| {
-                bookmarks::run(&l.corpus, data_dir.as_deref(), action, io)
+                bookmarks::run(&l.corpus, &place, action, io)
             })
         }
         Some(Command::Show { id, json, width }) => {
@@ -150,16 +158,24 @@ pub fn run_interactive(cli: &Cli, settings: &Settings, err: &mut dyn Write) -> i
     };
     let mut app = App::new(std::sync::Arc::new(loaded.corpus), lang, keymap);
     let (store, store_notice) = match crate::paths::data_dir(cli.data_dir.as_deref()) {
+        _ if cli.guest => (crate::bookmarks::Store::in_memory(), None),
         Some(dir) => crate::bookmarks::Store::open(&dir),
         None => (crate::bookmarks::Store::in_memory(), None),
     };
-    let store_notice = store_notice.map(|n| notice_text(&n, Catalog::get(lang)));
+    let store_notice = if cli.guest {
+        Some(Catalog::get(lang).t("bookmarks.guest").to_owned())
+    } else {
+        store_notice.map(|n| notice_text(&n, Catalog::get(lang)))
+    };
     notices.extend(store_notice.clone());
     app.bookmarks.notice = store_notice;
     app.bookmarks.items = store.list().unwrap_or_default();
     app.bookmarks.kept = store.is_persistent();
     app.notice = (!notices.is_empty()).then(|| notices.join(" "));
-    crate::tui::run(app, Palette(theme), source, &store)?;
+    let cache = (!cli.guest)
+        .then(crate::search::cache::default_root)
+        .flatten();
+    crate::tui::run(app, Palette(theme), source, &store, cache)?;
     Ok(EXIT_OK)
 }
 

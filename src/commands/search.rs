@@ -17,7 +17,12 @@ pub(super) struct Args<'a> {
     pub query: &'a str,
 }
 
-pub(super) fn run(source: &Source, args: &Args<'_>, io: &mut Io<'_>) -> io::Result<u8> {
+pub(super) fn run(
+    source: &Source,
+    args: &Args<'_>,
+    cache_root: Option<&std::path::Path>,
+    io: &mut Io<'_>,
+) -> io::Result<u8> {
     let cat = io.cat();
     if let Some(t) = args
         .themes
@@ -40,8 +45,8 @@ pub(super) fn run(source: &Source, args: &Args<'_>, io: &mut Io<'_>) -> io::Resu
     };
     // The fast path: a cached index whose directories and hit files are unchanged answers
     // without reading the corpus.
-    let cached = match (source, cache::default_root()) {
-        (Source::Dir(dir), Some(root)) => cache::open_cached(&root, dir).and_then(|(ix, meta)| {
+    let cached = match (source, cache_root) {
+        (Source::Dir(dir), Some(root)) => cache::open_cached(root, dir).and_then(|(ix, meta)| {
             match ix.search(args.query, &filter, args.limit) {
                 Ok(r) if cache::hits_current(dir, &r.hits) => Some((r, meta)),
                 _ => None,
@@ -60,7 +65,7 @@ pub(super) fn run(source: &Source, args: &Args<'_>, io: &mut Io<'_>) -> io::Resu
             let mut outcome = None;
             let code = with_corpus(source, io, |loaded, _| {
                 let c = &loaded.corpus;
-                let index = SearchIndex::for_corpus(c, source, cache::default_root().as_deref())
+                let index = SearchIndex::for_corpus(c, source, cache_root)
                     .map(|(ix, _)| ix)
                     .or_else(|_| SearchIndex::build(c));
                 outcome = Some(index.and_then(|ix| ix.search(args.query, &filter, args.limit)));
