@@ -8,4 +8,5 @@ mod loader;
 mod man;
 mod search;
 mod search_quality;
+mod terminal_safety;
 mod util;
