@@ -120,6 +120,23 @@ hits=$(grep -rlsF -e casino -e GASTNOTITIE "$G" || true)
 [ -z "$hits" ] || fail "the query or the note is left on disk: $hits"
 ok "a guest session writes nothing: no file, no query, no note"
 
+# Kiosk mode: q does not quit; Ctrl-Q wipes the session and blanks to a neutral Home.
+tmux kill-session -t "$S" 2>/dev/null || true
+tmux new-session -d -s "$S" -x 80 -y 24 "HOME=$G/home LANG=nl_NL.UTF-8 $BIN --kiosk; echo PLEIN-EXIT:\$?; sleep 30"
+wait_for "Welkom bij plein"
+tmux send-keys -t "$S" /
+wait_for "Zoek:"
+tmux send-keys -t "$S" -l "casino"
+wait_for "gevonden"
+tmux send-keys -t "$S" C-q
+wait_for "Welkom bij plein"
+pane | grep -qF "casino" && fail "the query is still on screen after Ctrl-Q"
+tmux send-keys -t "$S" q
+sleep 0.5
+pane | grep -qF "PLEIN-EXIT" && fail "q quit a kiosk session"
+wait_for "Welkom bij plein"
+ok "kiosk: q does not quit, Ctrl-Q wipes the session to a neutral Home"
+
 plein_pid() { pgrep -P "$(tmux display -p -t "$S" '#{pane_pid}')" -f "$BIN" | head -n1; }
 gone_within_2s() { # gone, or exited and waiting for its parent to reap it (a zombie)
   for _ in $(seq 1 40); do

@@ -29,6 +29,12 @@ pub struct Cli {
     #[arg(long, global = true, value_enum, value_name = "THEME")]
     pub colors: Option<crate::ui::ThemeName>,
 
+    /// Kiosk mode for public computers: a guest session that cannot be left for anything else
+    /// (no export, no quitting unless the configuration allows it), wiped after 3 idle minutes
+    /// and by Ctrl-Q.
+    #[arg(long, global = true)]
+    pub kiosk: bool,
+
     /// Guest session: nothing is written to disk. Bookmarks last until plein closes; no
     /// search index is cached.
     #[arg(long, global = true)]

@@ -4,6 +4,9 @@
 //! ```toml
 //! lang = "nl"          # or "en"
 //! colors = "default"   # or "high-contrast", "monochrome"
+//! kiosk = true         # public computers: see `plein --kiosk`
+//! kiosk_idle_minutes = 3
+//! kiosk_allow_quit = false
 //! ```
 
 use crate::i18n::Lang;
@@ -19,6 +22,12 @@ pub struct Config {
     pub lang: Option<Lang>,
     /// Colour theme.
     pub colors: Option<ThemeName>,
+    /// Kiosk mode (a public computer), as `--kiosk`.
+    pub kiosk: Option<bool>,
+    /// Minutes without a key before a kiosk session is wiped (default 3).
+    pub kiosk_idle_minutes: Option<u32>,
+    /// Whether `q` may quit plein in kiosk mode (default: no).
+    pub kiosk_allow_quit: Option<bool>,
 }
 
 impl Config {
@@ -74,5 +83,11 @@ mod tests {
                 .contains("taal")
         );
         assert!(Config::parse("lang = \"fr\"").is_err());
+        let k = Config::parse("kiosk = true\nkiosk_idle_minutes = 5\nkiosk_allow_quit = true\n")
+            .expect("kiosk settings");
+        assert_eq!(
+            (k.kiosk, k.kiosk_idle_minutes, k.kiosk_allow_quit),
+            (Some(true), Some(5), Some(true))
+        );
     }
 }

@@ -7,8 +7,11 @@ use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let mut cli = Cli::parse();
     let (config, config_problem) = plein::config::Config::load();
+    // Kiosk mode from the librarian's configuration holds for every command; it implies guest.
+    cli.kiosk |= config.kiosk == Some(true);
+    cli.guest |= cli.kiosk;
     let lang = cli.language(&config, std::env::var("LANG").ok().as_deref());
     if cli.command.is_none() && io::stdin().is_terminal() && io::stdout().is_terminal() {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());

@@ -104,6 +104,7 @@ fn event_loop(
     if let Ok(size) = terminal.size() {
         app::update(app, Action::Resize(size.width, size.height));
     }
+    let mut last_input = std::time::Instant::now();
     loop {
         terminal.draw(|f| ui::render(app, palette, f))?;
         if stop.load(Ordering::Relaxed) || hung_up() {
@@ -130,13 +131,24 @@ fn event_loop(
                 Ok(ev) => ev,
                 Err(_) => return Ok(Exit::Gone),
             };
+            if !matches!(ev, Event::Resize(..)) {
+                last_input = std::time::Instant::now();
+            }
             actions.extend(event_action(app, terminal, ev));
+        } else if app.kiosk.is_some_and(|k| last_input.elapsed() >= k.idle) {
+            last_input = std::time::Instant::now();
+            actions.push(Action::Idle);
         }
         for action in actions {
             for effect in app::update(app, action) {
                 match effect {
                     Effect::Quit => return Ok(Exit::Quit),
                     Effect::QuickExit => return Ok(Exit::QuickExit),
+                    Effect::ClearScreen => {
+                        // A wiped kiosk session: nothing of it stays in memory or on screen.
+                        let _ = store.clear();
+                        terminal.clear()?;
+                    }
                     e @ (Effect::SaveBookmark(_)
                     | Effect::RemoveBookmark(_)
                     | Effect::RestoreBookmark(_)

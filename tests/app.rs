@@ -608,3 +608,54 @@ fn session_only_bookmarks_say_so_on_their_screen() {
     press(&mut h, "b");
     assert!(screen_text(&h.app, 80, 24).contains("niet bewaard"));
 }
+
+fn kiosk(allow_quit: bool) -> Harness {
+    let mut h = harness(Lang::Nl);
+    h.app.kiosk = Some(plein::app::Kiosk {
+        allow_quit,
+        ..plein::app::Kiosk::default()
+    });
+    h
+}
+
+#[test]
+fn in_kiosk_mode_q_does_not_quit_unless_allowed() {
+    let mut h = kiosk(false);
+    press(&mut h, "q");
+    assert_eq!(h.exit, None, "q stays in plein");
+    assert!(
+        !screen_text(&h.app, 120, 24).contains("q stoppen"),
+        "and is not offered"
+    );
+    let mut h = kiosk(true);
+    press(&mut h, "q");
+    assert_eq!(h.exit, Some(Effect::Quit));
+}
+
+#[test]
+fn in_kiosk_mode_ctrl_q_and_idle_time_wipe_the_session() {
+    for wipe in [Action::QuickExit, Action::Idle] {
+        let mut h = kiosk(false);
+        press(&mut h, "1b<Enter>");
+        press(&mut h, "/casino");
+        assert!(h.app.search.results.is_some());
+        h.act(wipe.clone());
+        assert_eq!(h.exit, Some(Effect::ClearScreen), "{wipe:?}");
+        assert!(matches!(
+            h.app.stack.as_slice(),
+            [View::Home { selected: 0 }]
+        ));
+        assert_eq!(h.app.search.input.text(), "");
+        assert!(h.app.search.results.is_none());
+        assert!(h.app.bookmarks.items.is_empty());
+        let text = screen_text(&h.app, 80, 24);
+        assert!(!text.contains("casino") && !text.contains("★"), "{text}");
+    }
+    // Outside kiosk mode, idle time changes nothing and Ctrl-Q leaves.
+    let mut h = harness(Lang::Nl);
+    press(&mut h, "/schulden");
+    h.act(Action::Idle);
+    assert_eq!(h.app.search.input.text(), "schulden");
+    press(&mut h, "<C-q>");
+    assert_eq!(h.exit, Some(Effect::QuickExit));
+}

@@ -432,3 +432,25 @@ fn a_guest_session_writes_nothing() {
     assert!(!data.exists(), "no bookmark database");
     assert!(!cache.exists(), "no search index cache");
 }
+
+#[test]
+fn kiosk_mode_writes_and_reads_no_files() {
+    let work = tempfile::tempdir().expect("tempdir");
+    let out = work.path().join("export.md");
+    let o = cmd(&work.path().join("data"))
+        .args(["--kiosk", "bookmarks", "export", "-o"])
+        .arg(&out)
+        .output()
+        .expect("run");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("kioskmodus"), "{}", stderr(&o));
+    assert!(!out.exists());
+    let file = import_file(work.path(), "k", 2);
+    let o = cmd(&work.path().join("data"))
+        .args(["--kiosk", "bookmarks", "import"])
+        .arg(&file)
+        .output()
+        .expect("run");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(!work.path().join("data").exists());
+}

@@ -82,6 +82,9 @@ pub enum Action {
     /// Writing a bookmark failed: tell the person.
     #[serde(skip)]
     StoreFailed(String),
+    /// Nobody touched a key for the kiosk's idle time: wipe the session.
+    #[serde(skip)]
+    Idle,
     /// A bookmark as the store keeps it (with its date).
     #[serde(skip)]
     BookmarkStored(crate::bookmarks::Bookmark),
@@ -153,6 +156,8 @@ pub enum Effect {
     SetNote(String, String),
     /// Leave normally (restore the terminal).
     Quit,
+    /// Clear the whole terminal before the next frame (after a kiosk session was wiped).
+    ClearScreen,
     /// Leave at once: clear the screen, restore the terminal, exit.
     QuickExit,
 }

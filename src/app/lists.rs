@@ -95,6 +95,7 @@ pub(super) fn doc_id(corpus: &Corpus, d: DocRef) -> String {
 pub(super) fn update_home(app: &mut App, selected: usize, action: Action) -> Vec<Effect> {
     let items = home_items(&app.corpus);
     let target = match action {
+        Action::Quit if app.quit_locked() => return Vec::new(),
         Action::Quit => return vec![Effect::Quit],
         Action::JumpTo(n) if (1..=app.corpus.themes.len()).contains(&n) => Some(n - 1),
         Action::Activate(i) => Some(i),

@@ -111,6 +111,24 @@ pub enum View {
     },
 }
 
+/// Kiosk mode (public computers): what the librarian allows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Kiosk {
+    /// Time without a key after which the session is wiped.
+    pub idle: std::time::Duration,
+    /// `q` may quit plein.
+    pub allow_quit: bool,
+}
+
+impl Default for Kiosk {
+    fn default() -> Self {
+        Kiosk {
+            idle: std::time::Duration::from_secs(180),
+            allow_quit: false,
+        }
+    }
+}
+
 /// All UI state.
 pub struct App {
     /// The corpus.
@@ -135,6 +153,8 @@ pub struct App {
     pub notice: Option<String>,
     /// The person's bookmarks.
     pub bookmarks: BookmarkState,
+    /// Kiosk mode, if on.
+    pub kiosk: Option<Kiosk>,
     /// The reader's last layout: wrapping a long text every frame is slow, so it is kept per
     /// (document, width, related stories) and reused.
     layout_cache: std::cell::RefCell<Option<CachedLayout>>,
@@ -155,6 +175,7 @@ impl App {
             related: HashMap::new(),
             notice: None,
             bookmarks: BookmarkState::default(),
+            kiosk: None,
             layout_cache: std::cell::RefCell::new(None),
         }
     }
@@ -216,6 +237,26 @@ impl App {
         }
     }
 
+    /// True when `q` must not quit (kiosk mode without the librarian's permission).
+    pub fn quit_locked(&self) -> bool {
+        self.kiosk.is_some_and(|k| !k.allow_quit)
+    }
+
+    /// Forgets everything of this session (kiosk): back to a neutral Home with no query,
+    /// results, bookmarks, notes or positions. Messages from start-up stay.
+    pub fn wipe(&mut self) {
+        self.stack = vec![View::Home { selected: 0 }];
+        self.search = SearchState::default();
+        self.help = false;
+        self.related.clear();
+        let notice = self.bookmarks.notice.take();
+        self.bookmarks = BookmarkState {
+            notice,
+            ..BookmarkState::default()
+        };
+        self.layout_cache.replace(None);
+    }
+
     /// Rows of text the body of the screen has (for paging).
     pub fn page(&self) -> usize {
         usize::from(self.size.1).saturating_sub(6).max(1)
@@ -263,7 +304,18 @@ pub fn key_action(app: &App, key: &ratatui::crossterm::event::KeyEvent) -> Optio
 /// Applies an action to the state and returns the work the edge must do.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
+        Action::QuickExit if app.kiosk.is_some() => {
+            app.wipe();
+            return vec![Effect::ClearScreen];
+        }
         Action::QuickExit => return vec![Effect::QuickExit],
+        Action::Idle => {
+            if app.kiosk.is_none() {
+                return Vec::new();
+            }
+            app.wipe();
+            return vec![Effect::ClearScreen];
+        }
         Action::Crisis => {
             app.help = false;
             if !matches!(app.view(), View::Crisis { .. }) {

@@ -179,6 +179,14 @@ impl Store {
         })
     }
 
+    /// Removes every bookmark (a kiosk session being wiped).
+    pub fn clear(&self) -> Result<(), StoreError> {
+        self.write(|tx| {
+            tx.execute("DELETE FROM bookmarks", [])?;
+            Ok(())
+        })
+    }
+
     /// Runs `f` in one `BEGIN IMMEDIATE` transaction: it waits for other writers instead of
     /// failing, and its changes are on disk when this returns.
     fn write<T>(

@@ -72,6 +72,18 @@ pub fn run(cli: &Cli, io: &mut Io<'_>) -> io::Result<u8> {
                 .flatten();
             search::run(&source, &args, cache.as_deref(), io)
         }
+        Some(Command::Bookmarks {
+            action: crate::cli::BookmarksAction::Import { .. },
+        })
+        | Some(Command::Bookmarks {
+            action:
+                crate::cli::BookmarksAction::Export {
+                    output: Some(_), ..
+                },
+        }) if cli.kiosk => {
+            writeln!(io.err, "plein: {}", io.cat().t("bookmarks.kiosk_no_files"))?;
+            Ok(EXIT_PROBLEM)
+        }
         Some(Command::Bookmarks { action }) => {
             let data_dir = crate::paths::data_dir(cli.data_dir.as_deref());
             let place = if cli.guest {
@@ -172,6 +184,15 @@ pub fn run_interactive(cli: &Cli, settings: &Settings, err: &mut dyn Write) -> i
     app.bookmarks.items = store.list().unwrap_or_default();
     app.bookmarks.kept = store.is_persistent();
     app.notice = (!notices.is_empty()).then(|| notices.join(" "));
+    if cli.kiosk {
+        let c = &settings.config;
+        app.kiosk = Some(crate::app::Kiosk {
+            idle: std::time::Duration::from_secs(
+                60 * u64::from(c.kiosk_idle_minutes.unwrap_or(3).max(1)),
+            ),
+            allow_quit: c.kiosk_allow_quit == Some(true),
+        });
+    }
     let cache = (!cli.guest)
         .then(crate::search::cache::default_root)
         .flatten();

@@ -151,7 +151,10 @@ fn header(app: &App, palette: Palette, frame: &mut Frame, r: Rect) {
 /// global ones; *snel weg* is always kept, at the right.
 pub fn footer_items(app: &App, w: u16) -> Vec<(u16, u16, String, Action)> {
     let cat = Catalog::get(app.lang);
-    let hints = app.keymap.hints(app.context());
+    let mut hints = app.keymap.hints(app.context());
+    if app.quit_locked() {
+        hints.retain(|b| !matches!(b.action, Action::Quit));
+    }
     // Narrow windows get nano-style key names (^Q) so the screen's own keys still fit.
     let compact = w < 60;
     let label = |b: &crate::app::keymap::Binding| {
