@@ -438,6 +438,17 @@ mod snapshots {
     }
 
     #[test]
+    fn qr_code() {
+        snap(
+            "qr",
+            "<F1><Enter>c",
+            Lang::Nl,
+            ThemeName::Default,
+            &[(80, 24), (40, 12)],
+        );
+    }
+
+    #[test]
     fn crisis_and_help() {
         snap("crisis", "<F1>", Lang::Nl, ThemeName::Default, ALL);
         snap(
@@ -658,4 +669,54 @@ fn in_kiosk_mode_ctrl_q_and_idle_time_wipe_the_session() {
     assert_eq!(h.app.search.input.text(), "schulden");
     press(&mut h, "<C-q>");
     assert_eq!(h.exit, Some(Effect::QuickExit));
+}
+
+/// Reads a QR code back from the cells drawn on screen (its dark-on-light cells), as a phone
+/// camera would, and decodes it.
+fn scan(t: &Terminal<TestBackend>) -> Option<String> {
+    let buf = t.backend().buffer();
+    let area = buf.area;
+    let ink: Vec<(u16, u16)> = (0..area.height)
+        .flat_map(|y| (0..area.width).map(move |x| (x, y)))
+        .filter(|(x, y)| buf[(*x, *y)].bg == ratatui::style::Color::White)
+        .collect();
+    let (x0, y0) = (
+        ink.iter().map(|p| p.0).min()?,
+        ink.iter().map(|p| p.1).min()?,
+    );
+    let (x1, y1) = (
+        ink.iter().map(|p| p.0).max()?,
+        ink.iter().map(|p| p.1).max()?,
+    );
+    const PX: usize = 4;
+    let (w, h) = (usize::from(x1 - x0 + 1), usize::from(y1 - y0 + 1) * 2);
+    let mut img = rqrr::PreparedImage::prepare_from_bitmap(w * PX, h * PX, |x, y| {
+        let (mx, my) = (x / PX, y / PX);
+        let cell = &buf[(x0 + mx as u16, y0 + (my / 2) as u16)];
+        matches!((cell.symbol(), my % 2), ("█", _) | ("▀", 0) | ("▄", 1))
+    });
+    let grids = img.detect_grids();
+    grids.first()?.decode().ok().map(|(_, text)| text)
+}
+
+#[test]
+fn a_resource_s_qr_code_can_be_scanned_from_an_80x24_screen() {
+    let corpus = Arc::new(corpus::load(&Source::Bundled).expect("bundled").corpus);
+    let mut scanned = 0;
+    for r in &corpus.resources {
+        let targets = plein::ui::qr::targets(r);
+        if targets.is_empty() {
+            continue;
+        }
+        let mut app = App::new(Arc::clone(&corpus), Lang::Nl, Keymap::default());
+        app::open_doc(&mut app, &r.id);
+        app::update(&mut app, Action::ShowQr);
+        for (data, _) in &targets {
+            let t = draw(&app, 80, 24, ThemeName::Monochrome);
+            assert_eq!(scan(&t).as_deref(), Some(data.as_str()), "{}", r.id);
+            scanned += 1;
+            app::update(&mut app, Action::NextLink);
+        }
+    }
+    assert!(scanned >= 30, "{scanned} codes scanned");
 }

@@ -67,6 +67,8 @@ pub enum Action {
     ToggleBookmark,
     /// Go to the Bladwijzers screen.
     Bookmarks,
+    /// Show the resource's web address or phone number as a QR code.
+    ShowQr,
     /// Edit the note of the selected bookmark.
     EditNote,
     /// Remove the selected bookmark (undo brings it back).

@@ -29,6 +29,8 @@ pub enum Context {
     Bookmarks,
     /// Writing a bookmark's note.
     Note,
+    /// A QR code.
+    Qr,
 }
 
 /// One keymap row.

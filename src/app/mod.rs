@@ -102,6 +102,13 @@ pub enum View {
         /// Selected item.
         selected: usize,
     },
+    /// A resource's web address or phone number as a QR code.
+    Qr {
+        /// Resource id.
+        id: String,
+        /// Which of its addresses and numbers is shown.
+        target: usize,
+    },
     /// Editing a bookmark's note.
     Note {
         /// The bookmarked document.
@@ -234,6 +241,7 @@ impl App {
             View::Reader { .. } => Context::Reader,
             View::Bookmarks { .. } => Context::Bookmarks,
             View::Note { .. } => Context::Note,
+            View::Qr { .. } => Context::Qr,
         }
     }
 
@@ -371,6 +379,15 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 None => Vec::new(),
             };
         }
+        Action::ShowQr => {
+            if let Some(View::Reader { id, .. }) = app.stack.last()
+                && matches!(app.corpus.get(id), Some(Doc::Resource(_)))
+            {
+                let id = id.clone();
+                app.stack.push(View::Qr { id, target: 0 });
+            }
+            return Vec::new();
+        }
         Action::Bookmarks => {
             app.stack.push(View::Bookmarks { selected: 0 });
             return Vec::new();
@@ -407,6 +424,14 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         View::Reader { .. } => reader::update(app, action),
         View::Bookmarks { selected } => bookmarks::update_list(app, selected, action),
         View::Note { .. } => bookmarks::update_note(app, action),
+        View::Qr { .. } => {
+            if let (Action::NextLink, Some(View::Qr { target, .. })) =
+                (&action, app.stack.last_mut())
+            {
+                *target += 1;
+            }
+            Vec::new()
+        }
     }
 }
 

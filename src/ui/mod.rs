@@ -4,6 +4,7 @@
 
 mod lists;
 mod note;
+pub mod qr;
 mod reader;
 mod search;
 pub mod style;
@@ -96,6 +97,7 @@ pub fn render(app: &App, palette: Palette, frame: &mut Frame) {
         View::Reader { .. } => reader::reader(app, palette, frame, a.body),
         View::Bookmarks { .. } => lists::list(app, palette, frame, a.body),
         View::Note { id, editor } => note::note(app, id, editor, palette, frame, a.body),
+        View::Qr { id, target } => qr::qr(app, id, *target, palette, frame, a.body),
     }
     if let (Some(r), Some(n)) = (a.notice, &app.notice) {
         frame.render_widget(
@@ -126,7 +128,7 @@ fn header(app: &App, palette: Palette, frame: &mut Frame, r: Rect) {
         }),
         View::Crisis { .. } => cat.t("ui.crisis_title").to_owned(),
         View::Search { .. } => cat.t("ui.search_title").to_owned(),
-        View::Gate { .. } | View::Reader { .. } => cat.t("ui.reading").to_owned(),
+        View::Gate { .. } | View::Reader { .. } | View::Qr { .. } => cat.t("ui.reading").to_owned(),
         View::Bookmarks { .. } | View::Note { .. } => cat.t("ui.bookmarks_title").to_owned(),
     };
     let left = format!(" plein › {place}");
@@ -154,6 +156,11 @@ pub fn footer_items(app: &App, w: u16) -> Vec<(u16, u16, String, Action)> {
     let mut hints = app.keymap.hints(app.context());
     if app.quit_locked() {
         hints.retain(|b| !matches!(b.action, Action::Quit));
+    }
+    let on_resource = matches!(app.view(), View::Reader { id, .. }
+        if matches!(app.corpus.get(id), Some(crate::corpus::Doc::Resource(_))));
+    if !on_resource {
+        hints.retain(|b| !matches!(b.action, Action::ShowQr));
     }
     // Narrow windows get nano-style key names (^Q) so the screen's own keys still fit.
     let compact = w < 60;
@@ -288,6 +295,6 @@ pub fn hit_test(app: &App, size: Rect, x: u16, y: u16) -> Option<Action> {
         }
         View::Search { .. } => search::item_at(app, a.body, row).map(Action::Activate),
         View::Reader { .. } => reader::link_at(app, a.body, row).map(Action::Activate),
-        View::Gate { .. } | View::Note { .. } => None,
+        View::Gate { .. } | View::Note { .. } | View::Qr { .. } => None,
     }
 }
