@@ -449,6 +449,17 @@ mod snapshots {
     }
 
     #[test]
+    fn hulpbriefje() {
+        snap(
+            "slip",
+            "<F1>b<Esc>bp",
+            Lang::Nl,
+            ThemeName::Default,
+            &[(80, 24)],
+        );
+    }
+
+    #[test]
     fn crisis_and_help() {
         snap("crisis", "<F1>", Lang::Nl, ThemeName::Default, ALL);
         snap(
@@ -719,4 +730,21 @@ fn a_resource_s_qr_code_can_be_scanned_from_an_80x24_screen() {
         }
     }
     assert!(scanned >= 30, "{scanned} codes scanned");
+}
+
+#[test]
+fn the_hulpbriefje_shows_kept_resources_in_plain_large_text() {
+    let mut h = harness(Lang::Nl);
+    press(&mut h, "bp");
+    assert!(screen_text(&h.app, 80, 24).contains("Er staat nog niets op je hulpbriefje"));
+    press(&mut h, "<Esc><Esc><F1>b<Esc><Esc>bp");
+    let text = screen_text(&h.app, 80, 24);
+    assert!(text.contains("HULPBRIEFJE"), "{text}");
+    assert!(text.contains("TESTLIJN"), "{text}");
+    assert!(text.contains("Telefoon:  0800 1234"), "{text}");
+    assert!(text.contains("Website: voorbeeld.nl"), "{text}");
+    // From a resource itself.
+    let mut h = harness(Lang::Nl);
+    press(&mut h, "<F1><Enter>p");
+    assert!(screen_text(&h.app, 80, 24).contains("TESTLIJN"));
 }

@@ -69,6 +69,8 @@ pub enum Action {
     Bookmarks,
     /// Show the resource's web address or phone number as a QR code.
     ShowQr,
+    /// Show the *hulpbriefje*: this resource, or the bookmarked ones, in large plain text.
+    ShowSlip,
     /// Edit the note of the selected bookmark.
     EditNote,
     /// Remove the selected bookmark (undo brings it back).

@@ -31,6 +31,8 @@ pub enum Context {
     Note,
     /// A QR code.
     Qr,
+    /// The *hulpbriefje*.
+    Slip,
 }
 
 /// One keymap row.

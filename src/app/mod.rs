@@ -102,6 +102,13 @@ pub enum View {
         /// Selected item.
         selected: usize,
     },
+    /// The *hulpbriefje*: resources in large, plain text to photograph or copy by hand.
+    Slip {
+        /// Resource ids.
+        ids: Vec<String>,
+        /// First visible line.
+        scroll: usize,
+    },
     /// A resource's web address or phone number as a QR code.
     Qr {
         /// Resource id.
@@ -242,6 +249,7 @@ impl App {
             View::Bookmarks { .. } => Context::Bookmarks,
             View::Note { .. } => Context::Note,
             View::Qr { .. } => Context::Qr,
+            View::Slip { .. } => Context::Slip,
         }
     }
 
@@ -379,6 +387,22 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 None => Vec::new(),
             };
         }
+        Action::ShowSlip => {
+            let ids = match app.view() {
+                View::Reader { id, .. } if matches!(app.corpus.get(id), Some(Doc::Resource(_))) => {
+                    vec![id.clone()]
+                }
+                _ => app
+                    .bookmarks
+                    .items
+                    .iter()
+                    .filter(|b| matches!(app.corpus.get(&b.id), Some(Doc::Resource(_))))
+                    .map(|b| b.id.clone())
+                    .collect(),
+            };
+            app.stack.push(View::Slip { ids, scroll: 0 });
+            return Vec::new();
+        }
         Action::ShowQr => {
             if let Some(View::Reader { id, .. }) = app.stack.last()
                 && matches!(app.corpus.get(id), Some(Doc::Resource(_)))
@@ -424,6 +448,20 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         View::Reader { .. } => reader::update(app, action),
         View::Bookmarks { selected } => bookmarks::update_list(app, selected, action),
         View::Note { .. } => bookmarks::update_note(app, action),
+        View::Slip { .. } => {
+            let page = app.page();
+            if let Some(View::Slip { scroll, .. }) = app.stack.last_mut() {
+                *scroll = match action {
+                    Action::Down | Action::Scroll(1..) => *scroll + 1,
+                    Action::Up | Action::Scroll(..=-1) => scroll.saturating_sub(1),
+                    Action::PageDown => *scroll + page,
+                    Action::PageUp => scroll.saturating_sub(page),
+                    Action::First => 0,
+                    _ => *scroll,
+                };
+            }
+            Vec::new()
+        }
         View::Qr { .. } => {
             if let (Action::NextLink, Some(View::Qr { target, .. })) =
                 (&action, app.stack.last_mut())

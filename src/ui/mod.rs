@@ -7,6 +7,7 @@ mod note;
 pub mod qr;
 mod reader;
 mod search;
+mod slip;
 pub mod style;
 
 pub use style::{Palette, Role, ThemeName};
@@ -98,6 +99,7 @@ pub fn render(app: &App, palette: Palette, frame: &mut Frame) {
         View::Bookmarks { .. } => lists::list(app, palette, frame, a.body),
         View::Note { id, editor } => note::note(app, id, editor, palette, frame, a.body),
         View::Qr { id, target } => qr::qr(app, id, *target, palette, frame, a.body),
+        View::Slip { ids, scroll } => slip::slip(app, ids, *scroll, palette, frame, a.body),
     }
     if let (Some(r), Some(n)) = (a.notice, &app.notice) {
         frame.render_widget(
@@ -129,6 +131,7 @@ fn header(app: &App, palette: Palette, frame: &mut Frame, r: Rect) {
         View::Crisis { .. } => cat.t("ui.crisis_title").to_owned(),
         View::Search { .. } => cat.t("ui.search_title").to_owned(),
         View::Gate { .. } | View::Reader { .. } | View::Qr { .. } => cat.t("ui.reading").to_owned(),
+        View::Slip { .. } => cat.t("ui.slip_title").to_owned(),
         View::Bookmarks { .. } | View::Note { .. } => cat.t("ui.bookmarks_title").to_owned(),
     };
     let left = format!(" plein › {place}");
@@ -295,6 +298,6 @@ pub fn hit_test(app: &App, size: Rect, x: u16, y: u16) -> Option<Action> {
         }
         View::Search { .. } => search::item_at(app, a.body, row).map(Action::Activate),
         View::Reader { .. } => reader::link_at(app, a.body, row).map(Action::Activate),
-        View::Gate { .. } | View::Note { .. } | View::Qr { .. } => None,
+        View::Gate { .. } | View::Note { .. } | View::Qr { .. } | View::Slip { .. } => None,
     }
 }
