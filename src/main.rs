@@ -12,6 +12,15 @@ fn main() -> ExitCode {
     // Kiosk mode from the librarian's configuration holds for every command; it implies guest.
     cli.kiosk |= config.kiosk == Some(true);
     cli.guest |= cli.kiosk;
+    // On a shared SSH account, each public key gets its own bookmarks; no key, no bookmarks.
+    match plein::paths::ssh_profile() {
+        plein::paths::Profile::Account => {}
+        plein::paths::Profile::Guest => cli.guest = true,
+        plein::paths::Profile::Key(hash) => {
+            cli.data_dir = plein::paths::data_dir(cli.data_dir.as_deref())
+                .map(|d| d.join("profiles").join(hash));
+        }
+    }
     let lang = cli.language(&config, std::env::var("LANG").ok().as_deref());
     if cli.command.is_none() && io::stdin().is_terminal() && io::stdout().is_terminal() {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());

@@ -67,6 +67,54 @@ pub fn data_dir(explicit: Option<&Path>) -> Option<PathBuf> {
     directories::ProjectDirs::from("nl", "plein", "plein").map(|d| d.data_dir().to_owned())
 }
 
+/// Who is using plein, for whose bookmarks to show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Profile {
+    /// The account's own person (no SSH key information).
+    Account,
+    /// One person on a shared SSH account, known by the public key they logged in with: a
+    /// hash of the key, never the key itself.
+    Key(String),
+    /// A shared SSH account without a key (a password or keyboard login): a guest session.
+    Guest,
+}
+
+/// The profile from sshd's `SSH_USER_AUTH` file (`ExposeAuthInfo yes`): its first `publickey`
+/// line names the key that logged in. `text` is `None` when the variable is not set.
+pub fn profile(text: Option<&str>) -> Profile {
+    let Some(text) = text else {
+        return Profile::Account;
+    };
+    let key = text.lines().find_map(|l| {
+        let mut parts = l.split_whitespace();
+        (parts.next() == Some("publickey"))
+            .then(|| parts.take(2).collect::<Vec<_>>().join(" "))
+            .filter(|k| !k.is_empty())
+    });
+    match key {
+        Some(k) => {
+            let mut h = crate::corpus::Fnv::new();
+            h.eat(k.as_bytes());
+            Profile::Key(format!("{:016x}", h.0))
+        }
+        None => Profile::Guest,
+    }
+}
+
+/// Reads `SSH_USER_AUTH` (at most 64 KiB) for [`profile`].
+pub fn ssh_profile() -> Profile {
+    let Some(path) = std::env::var_os("SSH_USER_AUTH").filter(|p| !p.is_empty()) else {
+        return Profile::Account;
+    };
+    let text = std::fs::File::open(path).and_then(|f| {
+        use std::io::Read;
+        let mut s = String::new();
+        f.take(64 * 1024).read_to_string(&mut s).map(|_| s)
+    });
+    // An unreadable file names nobody: keep everyone apart by treating it as a guest.
+    profile(Some(text.as_deref().unwrap_or("")))
+}
+
 /// A UTC time stamp for file names: `20261122-153045`.
 pub fn file_time(unix_secs: i64) -> String {
     let days = unix_secs.div_euclid(86_400);
@@ -99,6 +147,21 @@ pub fn now() -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_ssh_key_names_a_profile_and_no_key_is_a_guest() {
+        assert_eq!(profile(None), Profile::Account);
+        let one = profile(Some("publickey ssh-ed25519 AAAAone\n"));
+        let two = profile(Some("password\npublickey ssh-ed25519 AAAAtwo comment\n"));
+        assert!(matches!(&one, Profile::Key(h) if h.len() == 16 && !h.contains("AAAA")));
+        assert_ne!(one, two);
+        assert_eq!(
+            one,
+            profile(Some("publickey ssh-ed25519 AAAAone other-comment"))
+        );
+        assert_eq!(profile(Some("password\n")), Profile::Guest);
+        assert_eq!(profile(Some("")), Profile::Guest);
+    }
 
     #[test]
     fn file_times_are_utc_calendar_dates() {

@@ -454,3 +454,69 @@ fn kiosk_mode_writes_and_reads_no_files() {
     assert_eq!(o.status.code(), Some(1));
     assert!(!work.path().join("data").exists());
 }
+
+#[test]
+fn each_ssh_key_on_a_shared_account_keeps_its_own_bookmarks() {
+    let work = tempfile::tempdir().expect("tempdir");
+    let data = work.path().join("data");
+    let auth = |name: &str, text: &str| {
+        let p = work.path().join(name);
+        std::fs::write(&p, text).expect("auth file");
+        p
+    };
+    let (one, two, password) = (
+        auth(
+            "one",
+            "publickey ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIEen\n",
+        ),
+        auth(
+            "two",
+            "publickey ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAItwee\n",
+        ),
+        auth("pw", "password\n"),
+    );
+    let as_person = |auth: &Path, args: &[&str]| {
+        cmd(&data)
+            .env("SSH_USER_AUTH", auth)
+            .args(args)
+            .output()
+            .expect("run")
+    };
+    assert!(
+        as_person(&one, &["bookmarks", "add", "stille-zondagen"])
+            .status
+            .success()
+    );
+    assert!(
+        as_person(&two, &["bookmarks", "add", "hulplijn"])
+            .status
+            .success()
+    );
+    let list = |auth: &Path| stdout(&as_person(auth, &["bookmarks", "list", "--json"]));
+    assert!(list(&one).contains("stille-zondagen") && !list(&one).contains("hulplijn"));
+    assert!(list(&two).contains("hulplijn") && !list(&two).contains("stille-zondagen"));
+    let o = as_person(&password, &["bookmarks", "add", "hulplijn"]);
+    assert_eq!(o.status.code(), Some(1), "without a key: a guest session");
+    // The key itself is never written anywhere.
+    for e in walk(&data) {
+        let bytes = std::fs::read(&e).expect("read");
+        assert!(
+            !bytes.windows(8).any(|w| w == b"AAAAC3Nz"),
+            "{}",
+            e.display()
+        );
+        assert!(!e.to_string_lossy().contains("AAAA"));
+    }
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        if e.path().is_dir() {
+            out.extend(walk(&e.path()));
+        } else {
+            out.push(e.path());
+        }
+    }
+    out
+}

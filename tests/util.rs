@@ -16,6 +16,7 @@ pub fn plein() -> Command {
     cmd.env_remove("LANG")
         .env_remove("LC_ALL")
         .env_remove("PLEIN_DATA_DIR")
+        .env_remove("SSH_USER_AUTH")
         .env("NO_COLOR", "1");
     cmd
 }
