@@ -27,6 +27,7 @@
 //! - [`diag`]: diagnostics: what is wrong, where (`path:line:col`), and what to do.
 //! - [`i18n`]: UI text per language from the catalogs in `assets/i18n/`.
 //! - [`paths`]: per-user directories and private (0700/0600) files.
+//! - [`privacy`]: finds what could identify someone in a story people write themselves.
 //! - [`quality`]: readability, distinctness and content-note checks for corpus texts.
 //! - [`sanitize`]: makes untrusted text inert before it reaches a terminal.
 //! - [`search`]: Dutch full-text search on tantivy, with a persistent cache for large corpora.
@@ -44,6 +45,7 @@ pub mod corpus;
 pub mod diag;
 pub mod i18n;
 pub mod paths;
+pub mod privacy;
 pub mod quality;
 pub mod sanitize;
 pub mod search;
