@@ -91,6 +91,11 @@ pub enum Command {
         #[command(subcommand)]
         action: BookmarksAction,
     },
+    /// Stories written in plein (Deel je ervaring): list, show, export for a curator, delete.
+    Drafts {
+        #[command(subcommand)]
+        action: DraftsAction,
+    },
     /// Print a story or resource as plain, wrapped text.
     Show {
         /// The id of the story or resource (see `plein themes`, `plein search`).
@@ -148,5 +153,31 @@ pub enum BookmarksAction {
     Import {
         /// A file written by `plein bookmarks export --format json`.
         file: PathBuf,
+    },
+}
+
+/// What to do with drafts.
+#[derive(Debug, Subcommand)]
+pub enum DraftsAction {
+    /// List the drafts, most recently changed first.
+    List,
+    /// Print a draft with the privacy warnings for it.
+    Show {
+        /// The draft's number (from `plein drafts list`).
+        id: i64,
+    },
+    /// Write a draft as a corpus story file (origin = "ingezonden"), only with the writer's
+    /// consent; `plein check` then reviews it.
+    Export {
+        /// The draft's number.
+        id: i64,
+        /// The file to write (private to you); standard output when left out.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Delete a draft (for good: the database overwrites deleted text).
+    Delete {
+        /// The draft's number.
+        id: i64,
     },
 }

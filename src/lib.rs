@@ -25,6 +25,7 @@
 //! - [`config`]: the optional configuration file (language, colours).
 //! - [`corpus`]: the corpus model, its sources (embedded or a directory) and the checking loader.
 //! - [`diag`]: diagnostics: what is wrong, where (`path:line:col`), and what to do.
+//! - [`drafts`]: stories people write in plein (Deel je ervaring), as drafts and as corpus files.
 //! - [`i18n`]: UI text per language from the catalogs in `assets/i18n/`.
 //! - [`paths`]: per-user directories and private (0700/0600) files.
 //! - [`privacy`]: finds what could identify someone in a story people write themselves.
@@ -43,6 +44,7 @@ pub mod commands;
 pub mod config;
 pub mod corpus;
 pub mod diag;
+pub mod drafts;
 pub mod i18n;
 pub mod paths;
 pub mod privacy;

@@ -104,6 +104,7 @@ pub fn corpus(base: &Corpus, n: usize, seed: u64) -> Corpus {
                 .map(|r| vec![r.id.clone()])
                 .unwrap_or_default(),
             origin: "illustratief".into(),
+            consent: None,
             lang: "nl".into(),
             author: None,
             narrator: Narrator::default(),

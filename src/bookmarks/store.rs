@@ -11,7 +11,9 @@ use std::time::Duration;
 
 /// The schema, one migration per version: `MIGRATIONS[n]` takes a database from version `n` to
 /// `n + 1`. Never edit a shipped migration; add one.
-const MIGRATIONS: &[&str] = &["CREATE TABLE bookmarks (
+const MIGRATIONS: &[&str] = &[
+    // 1: bookmarks.
+    "CREATE TABLE bookmarks (
         id TEXT PRIMARY KEY NOT NULL,
         kind TEXT NOT NULL CHECK (kind IN ('story', 'resource')),
         title TEXT NOT NULL,
@@ -19,7 +21,15 @@ const MIGRATIONS: &[&str] = &["CREATE TABLE bookmarks (
         note TEXT NOT NULL DEFAULT '',
         created INTEGER NOT NULL,
         updated INTEGER NOT NULL
-    ) STRICT;"];
+    ) STRICT;",
+    // 2: drafts of stories people write in plein (Deel je ervaring), saved as they type.
+    "CREATE TABLE drafts (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        created INTEGER NOT NULL,
+        updated INTEGER NOT NULL,
+        data TEXT NOT NULL
+    ) STRICT;",
+];
 
 /// The schema version this plein writes.
 pub const SCHEMA_VERSION: usize = MIGRATIONS.len();
@@ -177,6 +187,73 @@ impl Store {
             )?;
             Ok(())
         })
+    }
+
+    /// Saves a draft (a new one when `id` is `None`) and returns its number. Durable when this
+    /// returns, like every write.
+    pub fn save_draft(
+        &self,
+        id: Option<i64>,
+        draft: &crate::drafts::Draft,
+    ) -> Result<i64, StoreError> {
+        let data = serde_json::to_string(draft).map_err(|e| StoreError(e.to_string()))?;
+        self.write(|tx| {
+            let now = paths::now();
+            match id {
+                Some(id) => {
+                    let n = tx.execute(
+                        "UPDATE drafts SET data = ?2, updated = ?3 WHERE id = ?1",
+                        params![id, data, now],
+                    )?;
+                    if n == 1 {
+                        return Ok(id);
+                    }
+                    Err(StoreError(format!("no draft {id}")))
+                }
+                None => {
+                    tx.execute(
+                        "INSERT INTO drafts (created, updated, data) VALUES (?1, ?1, ?2)",
+                        params![now, data],
+                    )?;
+                    Ok(tx.last_insert_rowid())
+                }
+            }
+        })
+    }
+
+    /// All drafts, most recently changed first: (number, last change, draft).
+    pub fn drafts(&self) -> Result<Vec<(i64, i64, crate::drafts::Draft)>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, updated, data FROM drafts ORDER BY updated DESC, id DESC")?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, String>(2)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, updated, data) = row?;
+            // A draft that no longer parses is shown empty rather than hidden.
+            out.push((id, updated, serde_json::from_str(&data).unwrap_or_default()));
+        }
+        Ok(out)
+    }
+
+    /// One draft.
+    pub fn draft(&self, id: i64) -> Result<Option<crate::drafts::Draft>, StoreError> {
+        Ok(self
+            .drafts()?
+            .into_iter()
+            .find(|(i, _, _)| *i == id)
+            .map(|(_, _, d)| d))
+    }
+
+    /// Deletes a draft. Returns whether there was one.
+    pub fn delete_draft(&self, id: i64) -> Result<bool, StoreError> {
+        self.write(|tx| Ok(tx.execute("DELETE FROM drafts WHERE id = ?1", [id])? == 1))
     }
 
     /// Removes every bookmark (a kiosk session being wiped).

@@ -3,6 +3,7 @@
 
 mod bookmarks;
 mod check;
+mod drafts;
 mod search;
 mod show;
 
@@ -93,6 +94,15 @@ pub fn run(cli: &Cli, io: &mut Io<'_>) -> io::Result<u8> {
             };
             with_corpus(&source, io, |l, io| {
                 bookmarks::run(&l.corpus, &place, action, io)
+            })
+        }
+        Some(Command::Drafts { action }) => {
+            let (store, _) = match crate::paths::data_dir(cli.data_dir.as_deref()) {
+                Some(dir) if !cli.guest => crate::bookmarks::Store::open(&dir),
+                _ => (crate::bookmarks::Store::in_memory(), None),
+            };
+            with_corpus(&source, io, |l, io| {
+                drafts::run(&l.corpus, &store, action, io)
             })
         }
         Some(Command::Show { id, json, width }) => {

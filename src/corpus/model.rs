@@ -128,6 +128,8 @@ pub struct Story {
     pub resources: Vec<String>,
     /// `illustratief` for the bundled stories, `ingezonden` for submitted ones.
     pub origin: String,
+    /// For a submitted story: the date the writer agreed to sharing it.
+    pub consent: Option<String>,
     /// Language code (`nl`).
     pub lang: String,
     /// Author line ("Fatima, 42"), if any.

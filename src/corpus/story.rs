@@ -23,6 +23,7 @@ struct RawStory {
     #[serde(default)]
     resources: Vec<Spanned<String>>,
     origin: Option<Spanned<String>>,
+    consent: Option<Spanned<String>>,
     lang: Option<Spanned<String>>,
     author: Option<Spanned<String>>,
     narrator: Option<RawNarrator>,
@@ -36,6 +37,49 @@ struct RawNarrator {
     setting: Option<Spanned<String>>,
     region: Option<Spanned<String>>,
     migration: Option<bool>,
+}
+
+/// The curator's review aid for a story someone wrote in plein: what could identify someone,
+/// and what the corpus quality checks would ask, as warnings (the curator edits, then ships).
+fn review_submitted(f: &mut Fields<'_>, text: &str, body_offset: usize, body: &str) {
+    let lead = text[body_offset..].len() - text[body_offset..].trim_start().len();
+    for found in crate::privacy::scan(body, &std::collections::HashSet::new()) {
+        f.warning(
+            Pos::at(text, body_offset + lead + found.range.start),
+            "privacy",
+            format!(
+                "`{}` may identify someone ({})",
+                found.text,
+                found.kind.placeholder().trim_matches(['[', ']'])
+            ),
+            Some(format!(
+                "replace it with {} or leave it out",
+                found.kind.placeholder()
+            )),
+        );
+    }
+    let r = crate::quality::readability(body);
+    if r.mean_sentence > 14.0 || r.longest_sentence > 30 {
+        f.warning(
+            Pos::at(text, body_offset + lead),
+            "readability",
+            format!(
+                "sentences average {:.1} words, the longest {} (B1: at most 14 on average, none over 30)",
+                r.mean_sentence, r.longest_sentence
+            ),
+            Some("split long sentences".into()),
+        );
+    }
+    for (note, word) in crate::quality::triggered_notes(body) {
+        f.warning(
+            Pos::at(text, body_offset + lead),
+            "content-note",
+            format!("the text touches `{note}` (\"{word}\") but has no such content note"),
+            Some(format!(
+                "add \"{note}\" to content_notes, or check the text"
+            )),
+        );
+    }
 }
 
 /// A parsed story plus what the corpus-wide checks need: its resource links with positions.
@@ -135,7 +179,20 @@ pub(crate) fn parse(
         resource_refs.push((r.clone(), pos));
         resources.push(r);
     }
+    let origin_pos = raw.origin.as_ref().map(|o| f.pos(o));
     let origin = f.required("origin", raw.origin);
+    let consent = f.optional(raw.consent);
+    if origin.as_deref() == Some("ingezonden")
+        && consent.is_none()
+        && let Some(pos) = origin_pos
+    {
+        f.error(
+            pos,
+            "no-consent",
+            "a submitted story (origin = \"ingezonden\") needs `consent`, the date the writer agreed to sharing".into(),
+            Some("without the writer's consent the story cannot be shipped".into()),
+        );
+    }
     let lang = f.required("lang", raw.lang);
     let author = f.optional(raw.author);
     let narrator = raw
@@ -151,6 +208,9 @@ pub(crate) fn parse(
             "the story has no text after the front matter".into(),
             None,
         );
+    }
+    if origin.as_deref() == Some("ingezonden") {
+        review_submitted(&mut f, text, doc.body_offset, body);
     }
     if let (Some(id), Some(main)) = (&id, themes.first()) {
         let expected = format!("stories/{main}/{id}.md");
@@ -175,6 +235,7 @@ pub(crate) fn parse(
         content_notes,
         resources,
         origin: origin.unwrap_or_default(),
+        consent,
         lang: lang.unwrap_or_default(),
         author,
         narrator,
