@@ -1,10 +1,6 @@
 //! The bundled corpus stays one a volunteer would trust: counts and spread, readability,
 //! distinctness, content notes, safe facts, and no identifying details. Run with
 //! `cargo test corpus_quality -- --nocapture` to see where the corpus stands.
-//!
-//! Not yet listed in `tests/main.rs` (issue #3): thuisloosheid has 2 of its 30 stories, so the
-//! spread test fails as it should. Add `mod corpus_quality;` there once the corpus is complete;
-//! every other check here passes on the current 126 stories.
 
 use plein::corpus::{self, Corpus, PHASES, Perspective, Source, Story};
 use plein::quality;

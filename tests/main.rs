@@ -3,6 +3,7 @@
 mod app;
 mod bookmarks;
 mod cli;
+mod corpus_quality;
 mod drafts;
 mod i18n;
 mod loader;
