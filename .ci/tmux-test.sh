@@ -83,6 +83,18 @@ wait_for "PLEIN-EXIT:0"
 "$BIN" bookmarks list | grep -qF "> bellen op maandag" || fail "the bookmark and its note were not kept"
 ok "b keeps a story, its note is written in the app and kept on disk"
 
+start
+tmux send-keys -t "$S" d
+wait_for "Hoe begon het?"
+tmux send-keys -t "$S" -l "Dit is mijn begin"
+tmux send-keys -t "$S" Tab
+wait_for "moeilijkste moment"
+pid=$(pgrep -P "$(tmux display -p -t "$S" '#{pane_pid}')" -f "$BIN" | head -n1)
+kill -9 "$pid"
+wait_for "PLEIN-EXIT:137"
+"$BIN" drafts list | grep -qF "4 woorden" || fail "the draft did not survive a kill"
+ok "a story being written survives a kill (saved as you go)"
+
 # A guest session on a corpus directory, with its own home and temp directory: afterwards no
 # file anywhere holds the query or the note.
 G="$TMUX_TMPDIR/guest"

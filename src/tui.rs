@@ -149,6 +149,14 @@ fn event_loop(
                         let _ = store.clear();
                         terminal.clear()?;
                     }
+                    Effect::SaveDraft(id, draft) => {
+                        let done = store.save_draft(id, &draft);
+                        let a = match done {
+                            Ok(id) => Action::DraftSaved(id),
+                            Err(e) => Action::StoreFailed(e.to_string()),
+                        };
+                        app::update(app, a);
+                    }
                     e @ (Effect::SaveBookmark(_)
                     | Effect::RemoveBookmark(_)
                     | Effect::RestoreBookmark(_)

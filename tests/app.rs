@@ -38,6 +38,7 @@ pub fn harness(lang: Lang) -> Harness {
     let mut app = App::new(corpus, lang, Keymap::default());
     app::update(&mut app, Action::IndexReady);
     app.bookmarks.kept = true;
+    app.share.keep = true;
     Harness {
         app,
         index,
@@ -62,6 +63,10 @@ impl Harness {
                     Effect::Related(id) => {
                         let ids = self.index.related(&id, 5).expect("related");
                         queue.push(Action::Related(id, ids));
+                    }
+                    Effect::SaveDraft(id, draft) => {
+                        let id = self.store.save_draft(id, &draft).expect("save draft");
+                        queue.push(Action::DraftSaved(id));
                     }
                     e @ (Effect::SaveBookmark(_)
                     | Effect::RemoveBookmark(_)
@@ -460,6 +465,17 @@ mod snapshots {
     }
 
     #[test]
+    fn deel_je_ervaring() {
+        snap(
+            "share",
+            "dHet begon met een brief.<Enter>Daarna nog een.",
+            Lang::Nl,
+            ThemeName::Default,
+            &[(80, 24), (40, 12)],
+        );
+    }
+
+    #[test]
     fn crisis_and_help() {
         snap("crisis", "<F1>", Lang::Nl, ThemeName::Default, ALL);
         snap(
@@ -747,4 +763,64 @@ fn the_hulpbriefje_shows_kept_resources_in_plain_large_text() {
     let mut h = harness(Lang::Nl);
     press(&mut h, "<F1><Enter>p");
     assert!(screen_text(&h.app, 80, 24).contains("TESTLIJN"));
+}
+
+const STORY_KEYS: &str = "Het begon met een brief van Piet.<Tab>De deurwaarder kwam.<Enter>Ik was bang.<Tab>\
+Het wijkteam hielp.<Tab>Nu gaat het beter.<Tab>Open je post.<Tab>";
+
+#[test]
+fn deel_je_ervaring_walks_through_the_form_and_keeps_the_draft() {
+    let mut h = harness(Lang::Nl);
+    press(&mut h, "d");
+    assert!(screen_text(&h.app, 80, 24).contains("Hoe begon het?"));
+    press(&mut h, STORY_KEYS);
+    press(
+        &mut h,
+        "Mijn brief<Enter> <Enter><Down><Enter>Sanne<Enter>44<Enter>",
+    );
+    let text = screen_text(&h.app, 100, 30);
+    assert!(text.contains("\"Piet\" lijkt een naam"), "{text}");
+    press(&mut h, "r");
+    assert!(!screen_text(&h.app, 100, 30).contains("\"Piet\""));
+    press(&mut h, "<Enter>j");
+    let text = screen_text(&h.app, 100, 30);
+    assert!(text.contains("concept nummer 1"), "{text}");
+    press(&mut h, "<Enter>");
+    assert!(matches!(h.app.view(), View::Home { .. }));
+    let drafts = h.store.drafts().expect("drafts");
+    assert_eq!(drafts.len(), 1, "one draft, saved as it went");
+    let d = &drafts[0].2;
+    assert_eq!(d.answer(0), "Het begon met een brief van [naam].");
+    assert_eq!(d.answer(1), "De deurwaarder kwam.\nIk was bang.");
+    assert_eq!(d.title, "Mijn brief");
+    assert_eq!(d.themes, vec!["armoede-en-schulden".to_owned()]);
+    assert_eq!(
+        (d.perspective.as_str(), d.name.as_str(), d.age),
+        ("naaste", "Sanne", Some(44))
+    );
+    assert!(d.consent.is_some());
+}
+
+#[test]
+fn leaving_the_form_keeps_the_text_and_a_guest_keeps_nothing() {
+    let mut h = harness(Lang::Nl);
+    press(&mut h, "dHalverwege<Esc>");
+    assert!(matches!(h.app.view(), View::Home { .. }));
+    assert_eq!(
+        h.store.drafts().expect("drafts")[0].2.answer(0),
+        "Halverwege"
+    );
+    press(&mut h, "d");
+    assert!(
+        screen_text(&h.app, 80, 24).contains("Halverwege"),
+        "back where it was"
+    );
+
+    let mut guest = harness(Lang::Nl);
+    guest.app.share.keep = false;
+    press(&mut guest, "d");
+    assert!(screen_text(&guest.app, 100, 30).contains("wordt niets bewaard"));
+    press(&mut guest, STORY_KEYS);
+    press(&mut guest, "<Esc>");
+    assert!(guest.store.drafts().expect("drafts").is_empty());
 }

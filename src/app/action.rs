@@ -69,6 +69,25 @@ pub enum Action {
     Bookmarks,
     /// Show the resource's web address or phone number as a QR code.
     ShowQr,
+    /// Open *Deel je ervaring*, the form for writing one's own story.
+    Share,
+    /// The next step of the form.
+    NextStep,
+    /// The previous step of the form.
+    PrevStep,
+    /// Leave the form (the draft is kept).
+    LeaveShare,
+    /// Choose or unchoose the highlighted option.
+    Toggle,
+    /// Replace everything the privacy check found with placeholders.
+    ReplaceAll,
+    /// Yes, the story may be shared anonymously.
+    ConsentYes,
+    /// No, the story may not be shared.
+    ConsentNo,
+    /// The store saved the form's draft under this number.
+    #[serde(skip)]
+    DraftSaved(i64),
     /// Show the *hulpbriefje*: this resource, or the bookmarked ones, in large plain text.
     ShowSlip,
     /// Edit the note of the selected bookmark.
@@ -158,6 +177,9 @@ pub enum Effect {
     RestoreBookmark(crate::bookmarks::Bookmark),
     /// Replace a bookmark's note: (id, note).
     SetNote(String, String),
+    /// Save the form's draft (a new one when the number is `None`); answer with
+    /// [`Action::DraftSaved`].
+    SaveDraft(Option<i64>, Box<crate::drafts::Draft>),
     /// Leave normally (restore the terminal).
     Quit,
     /// Clear the whole terminal before the next frame (after a kiosk session was wiped).

@@ -33,6 +33,10 @@ pub enum Context {
     Qr,
     /// The *hulpbriefje*.
     Slip,
+    /// Typing in *Deel je ervaring*.
+    ShareText,
+    /// Choosing in *Deel je ervaring* (themes, perspective, privacy, consent).
+    ShareChoose,
 }
 
 /// One keymap row.
@@ -211,5 +215,24 @@ pub fn display_key(k: &str) -> String {
         k if k.starts_with("ctrl-") => format!("Ctrl-{}", k[5..].to_uppercase()),
         k if k.starts_with('f') && k.len() > 1 => k.to_uppercase(),
         k => k.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_key_means_two_things_on_one_screen() {
+        let map = Keymap::default();
+        let mut seen = std::collections::HashMap::new();
+        for r in &map.rows {
+            for k in &r.keys {
+                if let Some(other) = seen.insert((r.screen, k.clone()), r.desc.clone()) {
+                    panic!("{:?} key {k:?}: {other} and {}", r.screen, r.desc);
+                }
+            }
+        }
+        assert!(seen.len() > 50);
     }
 }

@@ -12,6 +12,8 @@ pub enum HomeItem {
     Search,
     /// The Bladwijzers screen.
     Bookmarks,
+    /// *Deel je ervaring*.
+    Share,
     /// *Hulp nu*.
     Crisis,
 }
@@ -21,6 +23,7 @@ pub fn home_items(corpus: &Corpus) -> Vec<HomeItem> {
     let mut items: Vec<HomeItem> = (0..corpus.themes.len()).map(HomeItem::Theme).collect();
     items.push(HomeItem::Search);
     items.push(HomeItem::Bookmarks);
+    items.push(HomeItem::Share);
     items.push(HomeItem::Crisis);
     items
 }
@@ -127,6 +130,7 @@ pub(super) fn update_home(app: &mut App, selected: usize, action: Action) -> Vec
             focus: Focus::Input,
         }),
         HomeItem::Bookmarks => app.stack.push(View::Bookmarks { selected: 0 }),
+        HomeItem::Share => super::share::open(app),
         HomeItem::Crisis => app.stack.push(View::Crisis { selected: 0 }),
     }
     Vec::new()

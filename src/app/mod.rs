@@ -12,6 +12,7 @@ pub mod input;
 pub mod keymap;
 mod lists;
 mod reader;
+pub mod share;
 pub mod textarea;
 
 pub use action::{Action, Effect};
@@ -116,6 +117,11 @@ pub enum View {
         /// Which of its addresses and numbers is shown.
         target: usize,
     },
+    /// *Deel je ervaring*: the form, at a step (an index into [`share::STEPS`]).
+    Share {
+        /// The step.
+        step: usize,
+    },
     /// Editing a bookmark's note.
     Note {
         /// The bookmarked document.
@@ -169,6 +175,8 @@ pub struct App {
     pub bookmarks: BookmarkState,
     /// Kiosk mode, if on.
     pub kiosk: Option<Kiosk>,
+    /// The story being written in *Deel je ervaring*.
+    pub share: share::ShareState,
     /// The reader's last layout: wrapping a long text every frame is slow, so it is kept per
     /// (document, width, related stories) and reused.
     layout_cache: std::cell::RefCell<Option<CachedLayout>>,
@@ -190,6 +198,7 @@ impl App {
             notice: None,
             bookmarks: BookmarkState::default(),
             kiosk: None,
+            share: share::ShareState::default(),
             layout_cache: std::cell::RefCell::new(None),
         }
     }
@@ -250,6 +259,10 @@ impl App {
             View::Note { .. } => Context::Note,
             View::Qr { .. } => Context::Qr,
             View::Slip { .. } => Context::Slip,
+            View::Share { .. } => match share::step_of(view) {
+                Some(s) if s.is_text() => Context::ShareText,
+                _ => Context::ShareChoose,
+            },
         }
     }
 
@@ -265,6 +278,7 @@ impl App {
         self.search = SearchState::default();
         self.help = false;
         self.related.clear();
+        self.share = share::ShareState::default();
         let notice = self.bookmarks.notice.take();
         self.bookmarks = BookmarkState {
             notice,
@@ -300,8 +314,11 @@ pub fn key_action(app: &App, key: &ratatui::crossterm::event::KeyEvent) -> Optio
     if let Some(a) = app.keymap.action(ctx, key) {
         return Some(a);
     }
-    let typing = matches!(ctx, Context::Search | Context::Results | Context::Note);
-    let editing = matches!(ctx, Context::Search | Context::Note);
+    let typing = matches!(
+        ctx,
+        Context::Search | Context::Results | Context::Note | Context::ShareText
+    );
+    let editing = matches!(ctx, Context::Search | Context::Note | Context::ShareText);
     let plain = !key
         .modifiers
         .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
@@ -416,7 +433,15 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.stack.push(View::Bookmarks { selected: 0 });
             return Vec::new();
         }
-        Action::Back if !matches!(app.view(), View::Note { .. }) => {
+        Action::DraftSaved(id) => {
+            app.share.id = Some(id);
+            return Vec::new();
+        }
+        Action::Share => {
+            share::open(app);
+            return Vec::new();
+        }
+        Action::Back if !matches!(app.view(), View::Note { .. } | View::Share { .. }) => {
             if app.stack.len() > 1 {
                 app.stack.pop();
             }
@@ -448,6 +473,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         View::Reader { .. } => reader::update(app, action),
         View::Bookmarks { selected } => bookmarks::update_list(app, selected, action),
         View::Note { .. } => bookmarks::update_note(app, action),
+        View::Share { step } => share::update(app, step, action),
         View::Slip { .. } => {
             let page = app.page();
             if let Some(View::Slip { scroll, .. }) = app.stack.last_mut() {

@@ -193,6 +193,8 @@ pub fn run_interactive(cli: &Cli, settings: &Settings, err: &mut dyn Write) -> i
     app.bookmarks.notice = store_notice;
     app.bookmarks.items = store.list().unwrap_or_default();
     app.bookmarks.kept = store.is_persistent();
+    // Drafts are kept only where bookmarks are: never in guest or kiosk sessions.
+    app.share.keep = store.is_persistent();
     app.notice = (!notices.is_empty()).then(|| notices.join(" "));
     if cli.kiosk {
         let c = &settings.config;

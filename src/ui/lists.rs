@@ -83,6 +83,10 @@ fn screen(app: &App, width: usize) -> Screen {
                             Role::Muted,
                         )),
                     },
+                    HomeItem::Share => Item {
+                        first: vec![(format!("d  {}", cat.t("ui.share_title")), Role::Normal)],
+                        second: Some((format!("   {}", cat.t("ui.share_tagline")), Role::Muted)),
+                    },
                     HomeItem::Crisis => Item {
                         first: vec![(format!("F1 {}", cat.t("ui.crisis_title")), Role::Warning)],
                         second: Some((format!("   {}", cat.t("ui.crisis_tagline")), Role::Muted)),

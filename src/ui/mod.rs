@@ -3,10 +3,11 @@
 //! layout functions, so what is drawn and what is clicked always agree.
 
 mod lists;
-mod note;
+pub mod note;
 pub mod qr;
 mod reader;
 mod search;
+mod share;
 mod slip;
 pub mod style;
 
@@ -100,6 +101,7 @@ pub fn render(app: &App, palette: Palette, frame: &mut Frame) {
         View::Note { id, editor } => note::note(app, id, editor, palette, frame, a.body),
         View::Qr { id, target } => qr::qr(app, id, *target, palette, frame, a.body),
         View::Slip { ids, scroll } => slip::slip(app, ids, *scroll, palette, frame, a.body),
+        View::Share { step } => share::share(app, *step, palette, frame, a.body),
     }
     if let (Some(r), Some(n)) = (a.notice, &app.notice) {
         frame.render_widget(
@@ -132,6 +134,7 @@ fn header(app: &App, palette: Palette, frame: &mut Frame, r: Rect) {
         View::Search { .. } => cat.t("ui.search_title").to_owned(),
         View::Gate { .. } | View::Reader { .. } | View::Qr { .. } => cat.t("ui.reading").to_owned(),
         View::Slip { .. } => cat.t("ui.slip_title").to_owned(),
+        View::Share { .. } => cat.t("ui.share_title").to_owned(),
         View::Bookmarks { .. } | View::Note { .. } => cat.t("ui.bookmarks_title").to_owned(),
     };
     let left = format!(" plein › {place}");
@@ -298,6 +301,10 @@ pub fn hit_test(app: &App, size: Rect, x: u16, y: u16) -> Option<Action> {
         }
         View::Search { .. } => search::item_at(app, a.body, row).map(Action::Activate),
         View::Reader { .. } => reader::link_at(app, a.body, row).map(Action::Activate),
-        View::Gate { .. } | View::Note { .. } | View::Qr { .. } | View::Slip { .. } => None,
+        View::Gate { .. }
+        | View::Note { .. }
+        | View::Qr { .. }
+        | View::Slip { .. }
+        | View::Share { .. } => None,
     }
 }
