@@ -7,6 +7,7 @@
 //! kiosk = true         # public computers: see `plein --kiosk`
 //! kiosk_idle_minutes = 3
 //! kiosk_allow_quit = false
+//! share_export_dir = "/srv/plein/ingezonden"   # stories from guest sessions, with consent
 //! ```
 
 use crate::i18n::Lang;
@@ -28,6 +29,9 @@ pub struct Config {
     pub kiosk_idle_minutes: Option<u32>,
     /// Whether `q` may quit plein in kiosk mode (default: no).
     pub kiosk_allow_quit: Option<bool>,
+    /// Where stories written in guest and kiosk sessions are handed to a curator (only with
+    /// the writer's consent); without it, such stories are not kept.
+    pub share_export_dir: Option<PathBuf>,
 }
 
 impl Config {

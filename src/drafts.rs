@@ -162,6 +162,26 @@ pub fn story_file(
     Ok((id, format!("+++\n{fm}+++\n{body}\n")))
 }
 
+/// Writes a finished story (with consent) as a corpus story file into `dir`, the place the
+/// configuration allows for stories written in guest and kiosk sessions (`share_export_dir`).
+/// The file is private (0600) and named after the story and the time, so nothing is replaced.
+pub fn write_submission(
+    draft: &Draft,
+    corpus: &Corpus,
+    dir: &std::path::Path,
+) -> Result<std::path::PathBuf, String> {
+    let stamp = crate::paths::file_time(crate::paths::now());
+    let today = format!("{}-{}-{}", &stamp[..4], &stamp[4..6], &stamp[6..8]);
+    let (id, text) = story_file(draft, corpus, &today).map_err(|e| match e {
+        NotReady::NoConsent => "no consent".to_owned(),
+        NotReady::Missing(f) => format!("{f} is missing"),
+    })?;
+    let path = dir.join(format!("{id}-{stamp}.md"));
+    crate::paths::write_private_file(&path, text.as_bytes())
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(path)
+}
+
 /// What a curator should look at in a submitted story: identifying details (sentence by
 /// sentence) and, from the quality checks, long sentences and hard subjects without a note.
 pub fn review(

@@ -51,6 +51,7 @@ pub fn run(
     source: Source,
     store: &Store,
     cache: Option<std::path::PathBuf>,
+    share_dir: Option<std::path::PathBuf>,
 ) -> io::Result<Exit> {
     let stop = Arc::new(AtomicBool::new(false));
     for sig in [
@@ -68,7 +69,7 @@ pub fn run(
         &mut app,
         palette,
         (source, cache),
-        store,
+        (store, share_dir),
         &stop,
     );
     if result.as_ref().is_ok_and(|e| *e == Exit::QuickExit) {
@@ -84,7 +85,7 @@ fn event_loop(
     app: &mut App,
     palette: Palette,
     (source, cache): (Source, Option<std::path::PathBuf>),
-    store: &Store,
+    (store, share_dir): (&Store, Option<std::path::PathBuf>),
     stop: &AtomicBool,
 ) -> io::Result<Exit> {
     let corpus = Arc::clone(&app.corpus);
@@ -148,6 +149,17 @@ fn event_loop(
                         // A wiped kiosk session: nothing of it stays in memory or on screen.
                         let _ = store.clear();
                         terminal.clear()?;
+                    }
+                    Effect::ExportStory(draft) => {
+                        let done = share_dir
+                            .as_deref()
+                            .map(|dir| crate::drafts::write_submission(&draft, &app.corpus, dir));
+                        let a = match done {
+                            Some(Ok(_)) => Action::StoryExported,
+                            Some(Err(e)) => Action::StoreFailed(e),
+                            None => continue,
+                        };
+                        app::update(app, a);
                     }
                     Effect::SaveDraft(id, draft) => {
                         let done = store.save_draft(id, &draft);

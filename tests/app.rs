@@ -30,6 +30,7 @@ pub struct Harness {
     index: SearchIndex,
     pub store: plein::bookmarks::Store,
     pub exit: Option<Effect>,
+    pub export_dir: Option<std::path::PathBuf>,
 }
 
 pub fn harness(lang: Lang) -> Harness {
@@ -44,6 +45,7 @@ pub fn harness(lang: Lang) -> Harness {
         index,
         store: plein::bookmarks::Store::in_memory(),
         exit: None,
+        export_dir: None,
     }
 }
 
@@ -63,6 +65,12 @@ impl Harness {
                     Effect::Related(id) => {
                         let ids = self.index.related(&id, 5).expect("related");
                         queue.push(Action::Related(id, ids));
+                    }
+                    Effect::ExportStory(draft) => {
+                        let dir = self.export_dir.as_deref().expect("an export dir");
+                        plein::drafts::write_submission(&draft, &self.app.corpus, dir)
+                            .expect("export");
+                        queue.push(Action::StoryExported);
                     }
                     Effect::SaveDraft(id, draft) => {
                         let id = self.store.save_draft(id, &draft).expect("save draft");
@@ -780,6 +788,10 @@ fn deel_je_ervaring_walks_through_the_form_and_keeps_the_draft() {
     );
     let text = screen_text(&h.app, 100, 30);
     assert!(text.contains("\"Piet\" lijkt een naam"), "{text}");
+    assert!(
+        text.contains("“Het begon met een brief van Piet.”"),
+        "the sentence is shown: {text}"
+    );
     press(&mut h, "r");
     assert!(!screen_text(&h.app, 100, 30).contains("\"Piet\""));
     press(&mut h, "<Enter>j");
@@ -823,4 +835,48 @@ fn leaving_the_form_keeps_the_text_and_a_guest_keeps_nothing() {
     press(&mut guest, STORY_KEYS);
     press(&mut guest, "<Esc>");
     assert!(guest.store.drafts().expect("drafts").is_empty());
+}
+
+#[test]
+fn a_guest_s_finished_story_goes_only_to_the_allowed_place_and_passes_check() {
+    let work = tempfile::tempdir().expect("tempdir");
+    let corpus = work.path().join("corpus");
+    crate::search::copy_dir(&fixture("corpus"), &corpus);
+    let inbox = corpus.join("stories/armoede-en-schulden");
+    let mut h = harness(Lang::Nl);
+    h.app.share.keep = false;
+    h.app.share.export = true;
+    h.export_dir = Some(inbox.clone());
+    press(&mut h, "d");
+    press(&mut h, STORY_KEYS);
+    press(
+        &mut h,
+        "Mijn brief<Enter> <Enter><Enter>Sanne<Enter><Enter>r<Enter>j",
+    );
+    assert!(screen_text(&h.app, 100, 30).contains("klaargezet voor een medewerker"));
+    assert!(
+        h.store.drafts().expect("drafts").is_empty(),
+        "no draft kept"
+    );
+    let files: Vec<_> = std::fs::read_dir(&inbox)
+        .expect("ls")
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with("ingezonden-"))
+        .collect();
+    assert_eq!(files.len(), 1);
+    let o = crate::util::plein()
+        .arg("check")
+        .arg(&corpus)
+        .output()
+        .expect("run");
+    assert!(o.status.success(), "{}", crate::util::stdout(&o));
+    // Without consent nothing is handed over.
+    let mut h = harness(Lang::Nl);
+    h.app.share.keep = false;
+    h.app.share.export = true;
+    h.export_dir = Some(work.path().join("nowhere"));
+    press(&mut h, "d");
+    press(&mut h, STORY_KEYS);
+    press(&mut h, "Titel<Enter> <Enter><Enter><Enter><Enter><Enter>n");
+    assert!(!work.path().join("nowhere").exists());
 }

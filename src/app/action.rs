@@ -85,6 +85,9 @@ pub enum Action {
     ConsentYes,
     /// No, the story may not be shared.
     ConsentNo,
+    /// A finished story was handed to the configured place.
+    #[serde(skip)]
+    StoryExported,
     /// The store saved the form's draft under this number.
     #[serde(skip)]
     DraftSaved(i64),
@@ -180,6 +183,8 @@ pub enum Effect {
     /// Save the form's draft (a new one when the number is `None`); answer with
     /// [`Action::DraftSaved`].
     SaveDraft(Option<i64>, Box<crate::drafts::Draft>),
+    /// Hand a finished story from a session that keeps nothing to the configured place.
+    ExportStory(Box<crate::drafts::Draft>),
     /// Leave normally (restore the terminal).
     Quit,
     /// Clear the whole terminal before the next frame (after a kiosk session was wiped).

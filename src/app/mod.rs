@@ -433,6 +433,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.stack.push(View::Bookmarks { selected: 0 });
             return Vec::new();
         }
+        Action::StoryExported => {
+            app.share.exported = true;
+            return Vec::new();
+        }
         Action::DraftSaved(id) => {
             app.share.id = Some(id);
             return Vec::new();

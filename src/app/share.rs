@@ -76,6 +76,11 @@ pub struct ShareState {
     pub keep: bool,
     /// Characters typed since the last save.
     pub unsaved: usize,
+    /// A session that keeps nothing may still hand a finished story (with consent) to the
+    /// place the configuration allows.
+    pub export: bool,
+    /// The finished story was handed over.
+    pub exported: bool,
 }
 
 /// Save after this many typed characters, as well as at every step and new line.
@@ -183,6 +188,7 @@ pub(super) fn update(app: &mut App, index: usize, action: Action) -> Vec<Effect>
                 // Finished: the next story starts empty.
                 app.share = super::share::ShareState {
                     keep: app.share.keep,
+                    export: app.share.export,
                     ..Default::default()
                 };
             }
@@ -272,7 +278,11 @@ pub(super) fn update(app: &mut App, index: usize, action: Action) -> Vec<Effect>
         }
         (Step::Consent, Action::ConsentYes) => {
             app.share.draft.consent = Some(crate::paths::now());
-            return go(app, index, index + 1);
+            let mut effects = go(app, index, index + 1);
+            if !app.share.keep && app.share.export {
+                effects.push(Effect::ExportStory(Box::new(app.share.draft.clone())));
+            }
+            return effects;
         }
         (Step::Consent, Action::ConsentNo) => {
             app.share.draft.consent = None;

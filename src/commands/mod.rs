@@ -195,6 +195,12 @@ pub fn run_interactive(cli: &Cli, settings: &Settings, err: &mut dyn Write) -> i
     app.bookmarks.kept = store.is_persistent();
     // Drafts are kept only where bookmarks are: never in guest or kiosk sessions.
     app.share.keep = store.is_persistent();
+    let share_dir = settings
+        .config
+        .share_export_dir
+        .clone()
+        .filter(|_| cli.guest);
+    app.share.export = share_dir.is_some();
     app.notice = (!notices.is_empty()).then(|| notices.join(" "));
     if cli.kiosk {
         let c = &settings.config;
@@ -208,7 +214,7 @@ pub fn run_interactive(cli: &Cli, settings: &Settings, err: &mut dyn Write) -> i
     let cache = (!cli.guest)
         .then(crate::search::cache::default_root)
         .flatten();
-    crate::tui::run(app, Palette(theme), source, &store, cache)?;
+    crate::tui::run(app, Palette(theme), source, &store, cache, share_dir)?;
     Ok(EXIT_OK)
 }
 

@@ -44,8 +44,9 @@ pub(super) fn share(app: &App, index: usize, palette: Palette, frame: &mut Frame
         Step::Age => cat.t("ui.share_q_age").to_owned(),
         Step::Privacy => cat.t("ui.share_q_privacy").to_owned(),
         Step::Consent => cat.t("ui.share_q_consent").to_owned(),
-        Step::Done => match (app.share.keep, app.share.id) {
-            (true, Some(id)) => cat.f("ui.share_done", &[("id", &id)]),
+        Step::Done => match (app.share.keep, app.share.id, app.share.exported) {
+            (true, Some(id), _) => cat.f("ui.share_done", &[("id", &id)]),
+            (false, _, true) => cat.t("ui.share_done_exported").to_owned(),
             _ => cat.t("ui.share_done_not_kept").to_owned(),
         },
     };
@@ -127,12 +128,25 @@ pub(super) fn share(app: &App, index: usize, palette: Palette, frame: &mut Frame
             if found.is_empty() {
                 push(cat.t("ui.share_privacy_none"), Role::Normal, &mut lines);
             }
+            let all = app.share.draft.all_text();
             for f in found {
+                // The sentence it is in, so the writer sees where.
+                let start = all[..f.range.start]
+                    .rfind(['.', '!', '?', '\n'])
+                    .map_or(0, |i| i + 1);
+                let end = all[f.range.end..]
+                    .find(['.', '!', '?', '\n'])
+                    .map_or(all.len(), |i| f.range.end + i + 1);
+                push(
+                    &format!("“{}”", all[start..end].trim()),
+                    Role::Muted,
+                    &mut lines,
+                );
                 let why = cat.f(
                     f.kind.why_key(),
                     &[("text", &f.text), ("with", &f.kind.placeholder())],
                 );
-                push(&format!("• {why}"), Role::Warning, &mut lines);
+                push(&format!("  {why}"), Role::Warning, &mut lines);
             }
         }
         Step::Consent => {
