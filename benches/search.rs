@@ -9,6 +9,9 @@
 //!
 //! `PLEIN_BENCH_QUICK=1` skips the 100k corpus (a quick run for development).
 
+#[path = "synthetic.rs"]
+mod synthetic;
+
 use plein::corpus::{self, Source};
 use plein::search::{Filter, SearchIndex, cache};
 use std::process::Command;
@@ -135,16 +138,16 @@ fn main() {
         .corpus;
     report("bundled corpus", &base, 30, 50);
 
-    let c10k = plein::synthetic::corpus(&base, 10_000, 7);
+    let c10k = synthetic::corpus(&base, 10_000, 7);
     report("synthetic 10k", &c10k, 1, 20);
     drop(c10k);
     if !quick {
-        let c100k = plein::synthetic::corpus(&base, 100_000, 11);
+        let c100k = synthetic::corpus(&base, 100_000, 11);
         let ix = report("synthetic 100k", &c100k, 1, 20);
         drop(ix);
         let dir = tempfile::tempdir().expect("tempdir");
         let (corpus_dir, cache_dir) = (dir.path().join("corpus"), dir.path().join("cache"));
-        plein::synthetic::write_dir(&c100k, &corpus_dir).expect("write corpus");
+        synthetic::write_dir(&c100k, &corpus_dir).expect("write corpus");
         drop(c100k);
         let corpus_arg = corpus_dir.to_str().expect("utf-8 path");
         let env = [("PLEIN_CACHE_DIR", cache_dir.as_path())];

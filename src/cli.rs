@@ -27,7 +27,7 @@ pub struct Cli {
 
     /// Colours of the app: default, high-contrast or monochrome (NO_COLOR also gives monochrome).
     #[arg(long, global = true, value_enum, value_name = "THEME")]
-    pub colors: Option<crate::ui::ThemeName>,
+    pub colors: Option<crate::present::ThemeName>,
 
     /// Kiosk mode for public computers: a guest session that cannot be left for anything else
     /// (no export, no quitting unless the configuration allows it), wiped after 3 idle minutes

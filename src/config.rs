@@ -11,7 +11,7 @@
 //! ```
 
 use crate::i18n::Lang;
-use crate::ui::ThemeName;
+use crate::present::ThemeName;
 use serde::Deserialize;
 use std::path::PathBuf;
 

@@ -17,6 +17,25 @@
 //! Untrusted text is neutralised once, on the way in ([`sanitize`]), so nothing downstream can
 //! pass an escape sequence to the terminal.
 //!
+//! ## Module map
+//! Layers, top to bottom. A module uses only modules on rows below its own, so the graph has no
+//! circles; `tests/architecture.rs` checks every `crate::` import against these rows.
+//! ```text
+//! commands                          runs the command line; the app through tui   ◄─ main
+//! cli                               clap definitions, the language
+//! tui                               terminal edge: event loop, signals, effects
+//! ui                                draws the app's state
+//! app                               pure state: Action, update, keymap
+//! config                            the configuration file
+//! present                           what the CLI and the app both show
+//! bookmarks                         the bookmark store
+//! drafts · search                   written stories; the search index
+//! paths                             per-user directories
+//! corpus                            model, sources, loader
+//! diag · quality                    diagnostics; text checks
+//! sanitize · text · i18n · privacy  foundations
+//! ```
+//!
 //! ## Modules
 //! - [`app`]: the terminal app's state, actions and keymap; `update` is pure and testable.
 //! - [`bookmarks`]: personal bookmarks with notes in SQLite: durable, private, never lost.
@@ -28,11 +47,12 @@
 //! - [`drafts`]: stories people write in plein (Deel je ervaring), as drafts and as corpus files.
 //! - [`i18n`]: UI text per language from the catalogs in `assets/i18n/`.
 //! - [`paths`]: per-user directories and private (0700/0600) files.
+//! - [`present`]: what the CLI and the app both show: bylines, origin labels, contact lines,
+//!   bookmark records, theme counts, colour theme names.
 //! - [`privacy`]: finds what could identify someone in a story people write themselves.
 //! - [`quality`]: readability, distinctness and content-note checks for corpus texts.
 //! - [`sanitize`]: makes untrusted text inert before it reaches a terminal.
 //! - [`search`]: Dutch full-text search on tantivy, with a persistent cache for large corpora.
-//! - [`synthetic`]: generated corpora of any size, for benchmarks.
 //! - [`tui`]: the terminal edge: event loop, signals, background index, effects.
 //! - [`ui`]: drawing every screen from the app state; styles by meaning.
 //! - [`text`]: Markdown blocks and width-aware wrapping shared by every view.
@@ -47,11 +67,11 @@ pub mod diag;
 pub mod drafts;
 pub mod i18n;
 pub mod paths;
+pub mod present;
 pub mod privacy;
 pub mod quality;
 pub mod sanitize;
 pub mod search;
-pub mod synthetic;
 pub mod text;
 pub mod tui;
 pub mod ui;

@@ -1,6 +1,7 @@
 //! The one integration-test crate: every layer of plein, from the loader to the real binary.
 
 mod app;
+mod architecture;
 mod bookmarks;
 mod cli;
 mod corpus_quality;

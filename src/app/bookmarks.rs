@@ -52,7 +52,7 @@ pub(super) fn toggle(app: &mut App, id: &str) -> Vec<Effect> {
     let Some(doc) = app.corpus.get(id) else {
         return Vec::new();
     };
-    let b = crate::commands::bookmark_for(doc, "");
+    let b = crate::present::bookmark_for(doc, "");
     app.bookmarks.items.insert(0, b.clone());
     vec![Effect::SaveBookmark(b)]
 }

@@ -1,6 +1,7 @@
 //! The keymap: rows of (screen, keys, action, description) read from `assets/keymap.toml`,
 //! optionally overridden by a user file. Dispatch, help and footer all read it.
 
+use super::App;
 use super::action::Action;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde::Deserialize;
@@ -215,6 +216,33 @@ pub fn display_key(k: &str) -> String {
         k if k.starts_with("ctrl-") => format!("Ctrl-{}", k[5..].to_uppercase()),
         k if k.starts_with('f') && k.len() > 1 => k.to_uppercase(),
         k => k.to_owned(),
+    }
+}
+
+/// The action a key asks for on the current screen: the keymap first; in the search box,
+/// printable keys type and the arrows edit.
+pub fn key_action(app: &App, key: &KeyEvent) -> Option<Action> {
+    let ctx = app.context();
+    if let Some(a) = app.keymap.action(ctx, key) {
+        return Some(a);
+    }
+    let typing = matches!(
+        ctx,
+        Context::Search | Context::Results | Context::Note | Context::ShareText
+    );
+    let editing = matches!(ctx, Context::Search | Context::Note | Context::ShareText);
+    let plain = !key
+        .modifiers
+        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+    match key.code {
+        KeyCode::Char(c) if typing && plain => Some(Action::Type(c.to_string())),
+        KeyCode::Backspace if editing => Some(Action::DeleteBack),
+        KeyCode::Delete if editing => Some(Action::DeleteForward),
+        KeyCode::Left if editing => Some(Action::CursorLeft),
+        KeyCode::Right if editing => Some(Action::CursorRight),
+        KeyCode::Home if editing => Some(Action::CursorHome),
+        KeyCode::End if editing => Some(Action::CursorEnd),
+        _ => None,
     }
 }
 

@@ -120,9 +120,9 @@ fn story(app: &App, s: &Story, cat: &Catalog, width: usize) -> Layout {
     let en = app.lang.is_english();
     let mut out = Vec::new();
     wrapped(&mut out, &s.title, width, LineRole::Title);
-    let byline = crate::commands::byline(&app.corpus, s, cat, en);
+    let byline = crate::present::byline(&app.corpus, s, cat, en);
     wrapped(&mut out, &byline, width, LineRole::Meta);
-    let origin = crate::commands::origin_label(cat, &s.origin);
+    let origin = crate::present::origin_label(cat, &s.origin);
     wrapped(&mut out, &format!("({origin})"), width, LineRole::Muted);
     if !s.tags.is_empty() {
         wrapped(
@@ -146,7 +146,7 @@ fn story(app: &App, s: &Story, cat: &Catalog, width: usize) -> Layout {
         for r in resources {
             let n = links.len();
             links.push((Link::Resource(r.id.clone()), out.len()));
-            let contact = crate::commands::resource_contact(r);
+            let contact = crate::present::resource_contact(r);
             out.extend(
                 wrap_plain(&format!("[{}] {contact}", n + 1), width)
                     .into_iter()

@@ -3,9 +3,9 @@
 use super::{EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, Io};
 use crate::bookmarks::{self, Bookmark, MarkdownLabels, Notice, Store};
 use crate::cli::BookmarksAction;
-use crate::corpus::{Corpus, Doc};
-use crate::i18n::Catalog;
-use crate::sanitize::{sanitize, sanitize_line};
+use crate::corpus::Corpus;
+use crate::present::{bookmark_for, kind_and_theme, notice_text, shown_path as shown};
+use crate::sanitize::sanitize_line;
 use std::io;
 use std::path::Path;
 
@@ -202,28 +202,6 @@ fn import(store: &Store, file: &Path, io: &mut Io<'_>) -> io::Result<u8> {
     Ok(EXIT_OK)
 }
 
-/// A new bookmark for a corpus document, with a snapshot of its title and theme.
-pub fn bookmark_for(doc: Doc<'_>, note: &str) -> Bookmark {
-    let (id, kind, title, theme) = match doc {
-        Doc::Story(s) => (&s.id, "story", &s.title, s.main_theme()),
-        Doc::Resource(r) => (
-            &r.id,
-            "resource",
-            &r.name,
-            r.themes.first().map_or("", String::as_str),
-        ),
-    };
-    Bookmark {
-        id: id.clone(),
-        kind: kind.into(),
-        title: title.clone(),
-        theme: theme.into(),
-        note: sanitize(note).into_owned(),
-        created: 0,
-        updated: 0,
-    }
-}
-
 fn list_text(list: &[Bookmark], corpus: &Corpus, io: &mut Io<'_>) -> io::Result<u8> {
     let cat = io.cat();
     if list.is_empty() {
@@ -244,41 +222,4 @@ fn list_text(list: &[Bookmark], corpus: &Corpus, io: &mut Io<'_>) -> io::Result<
         }
     }
     Ok(EXIT_OK)
-}
-
-/// "verhaal · Armoede en schulden": what a bookmark is and its theme, in the UI language.
-pub fn kind_and_theme(b: &Bookmark, corpus: &Corpus, lang: crate::i18n::Lang) -> String {
-    let cat = Catalog::get(lang);
-    let kind = cat.t(if b.kind == "story" {
-        "kind.story"
-    } else {
-        "kind.resource"
-    });
-    let theme = corpus
-        .theme(&b.theme)
-        .map(|t| t.name(lang.is_english()))
-        .unwrap_or_default();
-    [kind, theme]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(" · ")
-}
-
-/// The words for a store notice, in the UI language.
-pub fn notice_text(notice: &Notice, cat: &Catalog) -> String {
-    match notice {
-        Notice::SessionOnly { dir, reason } => cat.f(
-            "bookmarks.session_only",
-            &[("dir", &shown(dir)), ("reason", &sanitize_line(reason))],
-        ),
-        Notice::Quarantined { moved_to } => {
-            cat.f("bookmarks.quarantined", &[("path", &shown(moved_to))])
-        }
-        Notice::Newer { path } => cat.f("bookmarks.newer", &[("path", &shown(path))]),
-    }
-}
-
-fn shown(p: &Path) -> String {
-    sanitize_line(&p.display().to_string()).into_owned()
 }

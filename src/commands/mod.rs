@@ -7,14 +7,12 @@ mod drafts;
 mod search;
 mod show;
 
-pub use bookmarks::{bookmark_for, kind_and_theme, notice_text};
-pub use show::{byline, origin_label, resource_contact};
-pub use themes::counts as themes_counts;
 mod themes;
 
 use crate::cli::{Cli, Command};
 use crate::corpus::{self, Loaded, Source};
 use crate::i18n::{Catalog, Lang};
+use crate::present::notice_text;
 use std::io::{self, Write};
 
 /// Exit code: success.
@@ -136,7 +134,8 @@ pub struct Settings {
 pub fn run_interactive(cli: &Cli, settings: &Settings, err: &mut dyn Write) -> io::Result<u8> {
     let lang = settings.lang;
     use crate::app::{App, Keymap};
-    use crate::ui::{Palette, ThemeName};
+    use crate::present::ThemeName;
+    use crate::ui::Palette;
     let source = cli.corpus.clone().map_or(Source::Bundled, Source::Dir);
     let loaded = match corpus::load(&source) {
         Ok(l) => l,

@@ -1,8 +1,9 @@
 //! `plein show ID`: a story or resource as plain, wrapped text (for pipes and screen readers).
 
 use super::{EXIT_OK, EXIT_PROBLEM, Io};
-use crate::corpus::{Corpus, Doc, Perspective, Resource, Story};
+use crate::corpus::{Corpus, Doc, Resource, Story};
 use crate::i18n::Catalog;
+use crate::present::{byline, origin_label, resource_contact};
 use crate::text::{Block, markdown, wrap_plain};
 use std::io;
 
@@ -42,31 +43,6 @@ pub(super) fn run(
         writeln!(io.out, "{}", line.trim_end())?;
     }
     Ok(EXIT_OK)
-}
-
-/// "Author · themes · told by someone close": the line under a story's title.
-pub fn byline(corpus: &Corpus, s: &Story, cat: &Catalog, en: bool) -> String {
-    let mut meta: Vec<String> = s.author.iter().cloned().collect();
-    let themes: Vec<&str> = s
-        .themes
-        .iter()
-        .filter_map(|t| corpus.theme(t))
-        .map(|t| t.name(en))
-        .collect();
-    meta.push(themes.join(", "));
-    if s.perspective == Perspective::Naaste {
-        meta.push(cat.t("doc.told_by_naaste").to_owned());
-    }
-    meta.join(" · ")
-}
-
-/// What a story's origin means for a reader ("illustrative story: composed from …").
-pub fn origin_label(cat: &Catalog, origin: &str) -> String {
-    match origin {
-        "illustratief" => cat.t("doc.illustrative").to_owned(),
-        "ingezonden" => cat.t("doc.submitted").to_owned(),
-        other => other.to_owned(),
-    }
 }
 
 /// A story as plain lines: title, who and what, content notes, text, linked help.
@@ -147,14 +123,6 @@ pub fn resource_lines(r: &Resource, cat: &Catalog, width: usize) -> Vec<String> 
         width,
     ));
     out
-}
-
-/// "Name: phone / url" for lists of linked help.
-pub fn resource_contact(r: &Resource) -> String {
-    let mut parts = vec![r.name.clone()];
-    parts.extend(r.phone.iter().cloned());
-    parts.extend(r.url.iter().cloned());
-    parts.join(" · ")
 }
 
 fn body_lines(md: &str, width: usize) -> Vec<String> {

@@ -2,19 +2,10 @@
 
 use super::{EXIT_OK, Io};
 use crate::corpus::Corpus;
+use crate::present::theme_counts as counts;
 use crate::text::width;
 use serde_json::json;
 use std::io;
-
-/// Stories that list the theme (main or not), and resources that serve it.
-pub fn counts(corpus: &Corpus, slug: &str) -> (usize, usize) {
-    let stories = corpus
-        .stories
-        .iter()
-        .filter(|s| s.themes.iter().any(|t| t == slug))
-        .count();
-    (stories, corpus.resources_in(slug).count())
-}
 
 pub(super) fn run(corpus: &Corpus, json: bool, io: &mut Io<'_>) -> io::Result<u8> {
     let en = io.lang.is_english();

@@ -3,9 +3,9 @@
 
 use super::{Palette, Role};
 use crate::app::{App, HomeItem, View, crisis_resources, home_items, theme_items};
-use crate::commands::themes_counts;
 use crate::corpus::DocRef;
 use crate::i18n::Catalog;
+use crate::present::theme_counts as themes_counts;
 use crate::text::{truncate, wrap_plain};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -273,7 +273,7 @@ fn bookmarks_screen(app: &App, selected: usize, width: usize) -> Screen {
         .shown(&themes)
         .into_iter()
         .map(|bm| {
-            let what = crate::commands::kind_and_theme(bm, c, app.lang);
+            let what = crate::present::kind_and_theme(bm, c, app.lang);
             let mut first = vec![
                 ("★ ".to_owned(), Role::Key),
                 (bm.title.clone(), Role::Strong),

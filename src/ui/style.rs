@@ -4,18 +4,7 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
-/// The colour themes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, serde::Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum ThemeName {
-    /// Colours on the terminal's own background.
-    #[default]
-    Default,
-    /// Strong contrast: white on black, yellow selection.
-    HighContrast,
-    /// No colour at all (selected by `NO_COLOR`).
-    Monochrome,
-}
+pub use crate::present::ThemeName;
 
 /// What a piece of screen means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,7 +1,8 @@
-//! Synthetic corpora for benchmarks: any number of stories, made of the bundled corpus's own
+//! Synthetic corpora for the benches (not part of the library: `benches/search.rs` and
+//! `benches/app.rs` include this file with `#[path]`): any number of stories, made of the bundled corpus's own
 //! words (so term statistics look like real Dutch text), deterministic for a seed.
 
-use crate::corpus::{Corpus, Narrator, PHASES, Perspective, Story};
+use plein::corpus::{Corpus, Narrator, PHASES, Perspective, Story};
 use std::fmt::Write as _;
 use std::path::Path;
 
