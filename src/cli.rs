@@ -111,6 +111,12 @@ pub enum Command {
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..=400))]
         width: Option<u16>,
     },
+    /// Print a completion script for a shell.
+    Completions {
+        /// The shell to complete for.
+        #[arg(value_enum, value_name = "SHELL")]
+        shell: clap_complete::Shell,
+    },
 }
 
 impl Cli {

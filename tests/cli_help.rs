@@ -1,4 +1,4 @@
-//! `--help` in the UI language, generated from the clap definitions
+//! `--help` in the UI language and shell completions, both generated from the clap definitions
 //! and the catalogs.
 
 use crate::util::{plein, stdout};
@@ -127,5 +127,65 @@ fn the_binary_decides_the_help_language_before_parsing() {
     assert!(
         !out.contains("default:") && !out.contains("possible values"),
         "{out}"
+    );
+}
+
+#[test]
+fn bash_completes_a_subcommand() {
+    let o = plein().args(["completions", "bash"]).output().expect("run");
+    assert!(o.status.success());
+    let dir = tempfile::tempdir().expect("tempdir");
+    let script = dir.path().join("plein.bash");
+    std::fs::write(&script, &o.stdout).expect("write");
+    // Load the script as bash-completion would, find the function it registered for `plein`,
+    // and ask it to complete `plein bo` and `plein bookmarks ex`.
+    let complete = |words: &str| {
+        let program = format!(
+            r#"source "$1" || exit 3
+spec=$(complete -p plein) || exit 4
+fn=$(sed -E 's/.*-F ([^ ]+).*/\1/' <<<"$spec")
+COMP_WORDS=({words})
+COMP_CWORD=$(( ${{#COMP_WORDS[@]}} - 1 ))
+COMP_LINE="{words}"
+COMP_POINT=${{#COMP_LINE}}
+"$fn" plein "${{COMP_WORDS[COMP_CWORD]}}" "${{COMP_WORDS[COMP_CWORD-1]}}"
+printf '%s\n' "${{COMPREPLY[@]}}""#
+        );
+        let o = std::process::Command::new("bash")
+            .args(["-c", &program, "bash"])
+            .arg(&script)
+            .output()
+            .expect("run bash");
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        stdout(&o).lines().map(str::to_owned).collect::<Vec<_>>()
+    };
+    assert_eq!(complete("plein bo"), ["bookmarks"]);
+    assert_eq!(complete("plein bookmarks ex"), ["export"]);
+    assert!(complete("plein se").contains(&"search".to_owned()));
+}
+
+#[test]
+fn every_shell_gets_a_script_with_every_command() {
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        let o = plein().args(["completions", shell]).output().expect("run");
+        assert!(o.status.success(), "{shell}");
+        let script = stdout(&o);
+        for name in ["check", "themes", "search", "bookmarks", "drafts", "show"] {
+            assert!(script.contains(name), "{shell}: no {name}");
+        }
+    }
+    // Descriptions follow the UI language (fish and zsh show them).
+    let o = plein().args(["completions", "fish"]).output().expect("run");
+    assert!(stdout(&o).contains("Haal een bladwijzer weg"));
+    let o = plein()
+        .args(["--lang", "en", "completions", "fish"])
+        .output()
+        .expect("run");
+    assert!(stdout(&o).contains("Remove a bookmark"));
+    let o = plein().args(["completions", "tcsh"]).output().expect("run");
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "an unknown shell is a usage error"
     );
 }
