@@ -1,8 +1,12 @@
-//! The command line: clap definitions (also the source of the man page).
+//! The command line: clap definitions, the source of `--help` (in the UI language, see
+//! [`command`]), the man page and the shell completions.
 
 use crate::i18n::Lang;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
+
+mod help;
+pub use help::{command, keys as help_keys, lang_flag, texts};
 
 /// plein: lived-experience stories and help resources, offline, in the terminal.
 #[derive(Debug, Parser)]
@@ -107,15 +111,30 @@ pub enum Command {
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..=400))]
         width: Option<u16>,
     },
+    /// Print a completion script for a shell.
+    Completions {
+        /// The shell to complete for.
+        #[arg(value_enum, value_name = "SHELL")]
+        shell: clap_complete::Shell,
+    },
 }
 
 impl Cli {
     /// The UI language: `--lang`, else the configuration file, else `LANG`.
     pub fn language(&self, config: &crate::config::Config, env_lang: Option<&str>) -> Lang {
-        self.lang
-            .or(config.lang)
-            .unwrap_or_else(|| Lang::from_locale(env_lang))
+        language(self.lang, config, env_lang)
     }
+}
+
+/// The UI language from a `--lang` value (parsed, or found by [`lang_flag`] before parsing),
+/// else the configuration file, else the locale value.
+pub fn language(
+    flag: Option<Lang>,
+    config: &crate::config::Config,
+    env_lang: Option<&str>,
+) -> Lang {
+    flag.or(config.lang)
+        .unwrap_or_else(|| Lang::from_locale(env_lang))
 }
 
 /// What to do with bookmarks.

@@ -64,6 +64,11 @@ impl Catalog {
         self.messages.get(key).map_or(key, String::as_str)
     }
 
+    /// The message for `key`, if the catalog has it.
+    pub fn lookup(&self, key: &str) -> Option<&str> {
+        self.messages.get(key).map(String::as_str)
+    }
+
     /// The message for `key` with `{name}` placeholders filled in.
     pub fn f(&self, key: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
         let mut s = self.t(key).to_owned();

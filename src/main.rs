@@ -1,14 +1,26 @@
 //! The `plein` binary: parse arguments, run the command, map the outcome to an exit code.
 
-use clap::Parser;
+use clap::FromArgMatches;
 use plein::cli::Cli;
 use plein::commands::{self, Io};
+use plein::config::Config;
+use plein::i18n::Lang;
+use std::ffi::OsString;
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
+/// The UI language: `--lang`, then the configuration file, then the locale. Called before clap
+/// parses (with `--lang` read from the raw arguments, so `--help` speaks the language) and after.
+fn ui_language(flag: Option<Lang>, config: &Config) -> Lang {
+    plein::cli::language(flag, config, std::env::var("LANG").ok().as_deref())
+}
+
 fn main() -> ExitCode {
-    let mut cli = Cli::parse();
-    let (config, config_problem) = plein::config::Config::load();
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let (config, config_problem) = Config::load();
+    let matches = plein::cli::command(ui_language(plein::cli::lang_flag(&args), &config))
+        .get_matches_from(&args);
+    let mut cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     // Kiosk mode from the librarian's configuration holds for every command; it implies guest.
     cli.kiosk |= config.kiosk == Some(true);
     cli.guest |= cli.kiosk;
@@ -21,7 +33,7 @@ fn main() -> ExitCode {
                 .map(|d| d.join("profiles").join(hash));
         }
     }
-    let lang = cli.language(&config, std::env::var("LANG").ok().as_deref());
+    let lang = ui_language(cli.lang, &config);
     if cli.command.is_none() && io::stdin().is_terminal() && io::stdout().is_terminal() {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         let settings = commands::Settings {

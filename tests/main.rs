@@ -4,6 +4,7 @@ mod app;
 mod architecture;
 mod bookmarks;
 mod cli;
+mod cli_help;
 mod corpus_quality;
 mod drafts;
 mod i18n;

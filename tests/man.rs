@@ -2,9 +2,6 @@
 //! `man/sections.roff`. This test fails when the committed page is out of date; run
 //! `PLEIN_UPDATE_MAN=1 cargo test man_page` to regenerate it.
 
-use clap::CommandFactory;
-use plein::cli::Cli;
-
 fn roff_escape(s: &str) -> String {
     let s = s.replace('\\', "\\\\").replace('-', "\\-");
     s.lines()
@@ -86,7 +83,7 @@ fn commands_section(cmd: &clap::Command) -> String {
 }
 
 fn render() -> String {
-    let cmd = Cli::command();
+    let cmd = plein::cli::texts(plein::i18n::Lang::En);
     let man = clap_mangen::Man::new(cmd.clone())
         .date("")
         .manual("plein manual");

@@ -109,6 +109,14 @@ pub fn run(cli: &Cli, io: &mut Io<'_>) -> io::Result<u8> {
                 show::run(&l.corpus, id, *json, width, io)
             })
         }
+        Some(Command::Completions { shell }) => {
+            // Into memory first: the generator panics on a write error such as a closed pipe.
+            let mut script = Vec::new();
+            let mut cmd = crate::cli::command(io.lang);
+            clap_complete::generate(*shell, &mut cmd, "plein", &mut script);
+            io.out.write_all(&script)?;
+            Ok(EXIT_OK)
+        }
         None => with_corpus(&source, io, |l, io| {
             writeln!(io.out, "{}\n", io.cat().t("cli.overview"))?;
             themes::run(&l.corpus, false, io)?;
