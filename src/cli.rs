@@ -6,7 +6,7 @@ use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
 mod help;
-pub use help::{command, keys as help_keys, lang_flag, texts};
+pub use help::{command, keys as help_keys, lang_flag, raw_value, texts};
 
 /// plein: lived-experience stories and help resources, offline, in the terminal.
 #[derive(Debug, Parser)]
@@ -25,11 +25,13 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR")]
     pub corpus: Option<PathBuf>,
 
-    /// Language of the interface: nl (default) or en. Without it, LANG decides (en* is English).
+    /// Language of the interface: nl (default) or en. Without it, the settings, then LC_ALL,
+    /// LC_MESSAGES or LANG decide (en* is English).
     #[arg(long, global = true, value_enum)]
     pub lang: Option<Lang>,
 
-    /// Colours of the app: default, high-contrast or monochrome (NO_COLOR also gives monochrome).
+    /// Colours of the app: default, high-contrast or monochrome. Wins over NO_COLOR, which
+    /// (monochrome) wins over the settings.
     #[arg(long, global = true, value_enum, value_name = "THEME")]
     pub colors: Option<crate::present::ThemeName>,
 
@@ -48,6 +50,11 @@ pub struct Cli {
     /// (also PLEIN_DATA_DIR).
     #[arg(long, global = true, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
+
+    /// Read settings from FILE instead of the user's config.toml (also PLEIN_CONFIG); a FILE
+    /// that cannot be read stops plein with exit 2.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 
     /// What to do; without a command, plein opens the app (or prints an overview when its
     /// output is not a terminal).
@@ -100,6 +107,11 @@ pub enum Command {
         #[command(subcommand)]
         action: DraftsAction,
     },
+    /// The settings: check the files, or show every value and where it came from.
+    Config {
+        #[command(subcommand)]
+        action: ConfigAction,
+    },
     /// Print a story or resource as plain, wrapped text.
     Show {
         /// The id of the story or resource (see `plein themes`, `plein search`).
@@ -119,22 +131,26 @@ pub enum Command {
     },
 }
 
-impl Cli {
-    /// The UI language: `--lang`, else the configuration file, else `LANG`.
-    pub fn language(&self, config: &crate::config::Config, env_lang: Option<&str>) -> Lang {
-        language(self.lang, config, env_lang)
-    }
+/// What to do with the settings.
+#[derive(Debug, Subcommand)]
+pub enum ConfigAction {
+    /// Print every problem in the settings files as file:line; exit 1 if there is any.
+    Check,
+    /// Print every setting in force and where it came from (default, system file, your file,
+    /// environment, flag), and which keys the system file locks.
+    Show,
 }
 
-/// The UI language from a `--lang` value (parsed, or found by [`lang_flag`] before parsing),
-/// else the configuration file, else the locale value.
-pub fn language(
-    flag: Option<Lang>,
-    config: &crate::config::Config,
-    env_lang: Option<&str>,
-) -> Lang {
-    flag.or(config.lang)
-        .unwrap_or_else(|| Lang::from_locale(env_lang))
+impl Cli {
+    /// What the command line asks of the settings.
+    pub fn flags(&self) -> crate::config::Flags {
+        crate::config::Flags {
+            lang: self.lang,
+            colors: self.colors,
+            kiosk: self.kiosk,
+            guest: self.guest,
+        }
+    }
 }
 
 /// What to do with bookmarks.
@@ -164,9 +180,12 @@ pub enum BookmarksAction {
         /// md for people (titles, notes, phone numbers), json for machines and `import`.
         #[arg(long, value_parser = ["md", "json"], default_value = "md")]
         format: String,
-        /// The file to write (private to you); standard output when left out.
+        /// The file to write (private to you); standard output when left out or `-`.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Replace FILE if it exists (without it, an existing file is left alone).
+        #[arg(long)]
+        force: bool,
     },
     /// Add the bookmarks from a JSON export; ones you already have are left as they are.
     Import {
@@ -190,9 +209,12 @@ pub enum DraftsAction {
     Export {
         /// The draft's number.
         id: i64,
-        /// The file to write (private to you); standard output when left out.
+        /// The file to write (private to you); standard output when left out or `-`.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Replace FILE if it exists (without it, an existing file is left alone).
+        #[arg(long)]
+        force: bool,
     },
     /// Delete a draft (for good: the database overwrites deleted text).
     Delete {

@@ -79,14 +79,22 @@ impl Catalog {
     }
 
     /// A counted message: `{key}_one` for one (when the catalog has it), else `key`, with `{n}`.
+    /// Dutch and English both have these two plural forms.
     pub fn n(&self, key: &str, n: usize) -> String {
+        self.nf(key, n, &[])
+    }
+
+    /// A counted message with more placeholders than `{n}`.
+    pub fn nf(&self, key: &str, n: usize, args: &[(&str, &dyn std::fmt::Display)]) -> String {
         let one = format!("{key}_one");
         let key = if n == 1 && self.messages.contains_key(&one) {
             one.as_str()
         } else {
             key
         };
-        self.f(key, &[("n", &n)])
+        let mut all: Vec<(&str, &dyn std::fmt::Display)> = vec![("n", &n)];
+        all.extend_from_slice(args);
+        self.f(key, &all)
     }
 
     /// All keys, sorted (for the test that both catalogs agree).

@@ -1,29 +1,71 @@
-//! The `plein` binary: parse arguments, run the command, map the outcome to an exit code.
+//! The `plein` binary: parse arguments, read the settings, run the command, map the outcome to
+//! an exit code (0 done or found, 1 a problem or nothing found, 2 could not run; clap's usage
+//! errors are 2 as well; 128 + n after signal n).
 
 use clap::FromArgMatches;
-use plein::cli::Cli;
+use plein::cli::{Cli, Command, ConfigAction};
 use plein::commands::{self, Io};
-use plein::config::Config;
-use plein::i18n::Lang;
+use plein::config;
+use plein::i18n::{Catalog, Lang};
 use std::ffi::OsString;
 use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
-
-/// The UI language: `--lang`, then the configuration file, then the locale. Called before clap
-/// parses (with `--lang` read from the raw arguments, so `--help` speaks the language) and after.
-fn ui_language(flag: Option<Lang>, config: &Config) -> Lang {
-    plein::cli::language(flag, config, std::env::var("LANG").ok().as_deref())
-}
 
 fn main() -> ExitCode {
     let args: Vec<OsString> = std::env::args_os().collect();
-    let (config, config_problem) = Config::load();
-    let matches = plein::cli::command(ui_language(plein::cli::lang_flag(&args), &config))
-        .get_matches_from(&args);
+    let env = config::Env::from_process();
+    // The settings are read before clap parses, so that `--help` and usage errors already speak
+    // the UI language: `--config` and `--lang` are taken from the raw arguments for that.
+    let explicit = plein::cli::raw_value(&args, "--config").map(PathBuf::from);
+    let raw_lang = plein::cli::lang_flag(&args);
+    let sources = match config::load(explicit.as_deref()) {
+        Ok(s) => s,
+        Err(e) => {
+            // The settings are unknown, so the language comes from the flag or the locale.
+            let lang = raw_lang
+                .unwrap_or_else(|| Lang::from_locale(env.locale.as_ref().map(|(_, v)| v.as_str())));
+            let _ = writeln!(io::stderr(), "plein: {}", e.render(Catalog::get(lang)));
+            return ExitCode::from(commands::EXIT_USAGE);
+        }
+    };
+    let early = config::Flags {
+        lang: raw_lang,
+        ..config::Flags::default()
+    };
+    let help_lang = config::resolve(sources.system.as_ref(), sources.user.as_ref(), &env, &early)
+        .lang
+        .value;
+    let matches = plein::cli::command(help_lang).get_matches_from(&args);
     let mut cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
-    // Kiosk mode from the librarian's configuration holds for every command; it implies guest.
-    cli.kiosk |= config.kiosk == Some(true);
-    cli.guest |= cli.kiosk;
+    let settings = config::resolve(
+        sources.system.as_ref(),
+        sources.user.as_ref(),
+        &env,
+        &cli.flags(),
+    );
+    let lang = settings.lang.value;
+    let cat = Catalog::get(lang);
+    cli.lang = Some(lang);
+    cli.colors = Some(settings.colors.value);
+    // Kiosk mode holds for every command; it implies guest.
+    cli.kiosk = settings.kiosk.value;
+    cli.guest = settings.guest.value || cli.kiosk;
+    let checking = matches!(
+        cli.command,
+        Some(Command::Config {
+            action: ConfigAction::Check
+        })
+    );
+    if !checking {
+        let mut err = io::stderr();
+        for p in &settings.problems {
+            let _ = writeln!(err, "plein: {}", p.render(cat));
+        }
+        for r in &settings.refused {
+            let _ = writeln!(err, "plein: {}", r.render(cat));
+        }
+    }
     // On a shared SSH account, each public key gets its own bookmarks; no key, no bookmarks.
     match plein::paths::ssh_profile() {
         plein::paths::Profile::Account => {}
@@ -33,16 +75,15 @@ fn main() -> ExitCode {
                 .map(|d| d.join("profiles").join(hash));
         }
     }
-    let lang = ui_language(cli.lang, &config);
     if cli.command.is_none() && io::stdin().is_terminal() && io::stdout().is_terminal() {
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        let settings = commands::Settings {
+        let n = settings.problems.len() + settings.refused.len();
+        let interactive = commands::Settings {
             lang,
-            no_color,
-            config,
-            config_problem,
+            no_color: false,
+            config: settings.config(),
+            config_problem: (n > 0).then(|| cat.n("config.problems_notice", n)),
         };
-        return match commands::run_interactive(&cli, &settings, &mut io::stderr()) {
+        return match commands::run_interactive(&cli, &interactive, &mut io::stderr()) {
             Ok(code) => ExitCode::from(code),
             Err(e) => {
                 let _ = writeln!(io::stderr(), "plein: {e}");
@@ -57,14 +98,12 @@ fn main() -> ExitCode {
         .flatten();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut err = io::stderr();
-    if let Some(problem) = &config_problem {
-        let _ = writeln!(err, "plein: {}", plein::sanitize::sanitize_line(problem));
-    }
     let mut io = Io {
         out: &mut out,
         err: &mut err,
         lang,
         term_width,
+        settings: &settings,
     };
     let result = commands::run(&cli, &mut io).and_then(|code| out.flush().map(|()| code));
     match result {

@@ -67,6 +67,21 @@ pub fn data_dir(explicit: Option<&Path>) -> Option<PathBuf> {
     directories::ProjectDirs::from("nl", "plein", "plein").map(|d| d.data_dir().to_owned())
 }
 
+/// The administrator's settings file, read before the user's: `/etc/plein/config.toml` on Unix,
+/// `%ProgramData%\\plein\\config.toml` on Windows (`None` when ProgramData is not set).
+pub fn system_config_file() -> Option<PathBuf> {
+    #[cfg(windows)]
+    {
+        std::env::var_os("ProgramData")
+            .filter(|p| !p.is_empty())
+            .map(|p| PathBuf::from(p).join("plein").join("config.toml"))
+    }
+    #[cfg(not(windows))]
+    {
+        Some(PathBuf::from("/etc/plein/config.toml"))
+    }
+}
+
 /// Who is using plein, for whose bookmarks to show.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Profile {

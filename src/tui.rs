@@ -23,12 +23,15 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::execute;
 use ratatui::layout::Rect;
 use std::io;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, mpsc};
 use std::time::Duration;
 
 /// How long to wait for input before checking signals and the index again.
 const POLL: Duration = Duration::from_millis(100);
+
+/// A pause in typing this long saves the story being written.
+const PAUSE: Duration = Duration::from_secs(1);
 
 /// Hits the search screen asks for (each with a snippet, the costly part).
 pub const RESULTS: usize = 10;
@@ -40,8 +43,10 @@ pub enum Exit {
     Quit,
     /// *Snel weg*.
     QuickExit,
-    /// A signal (hang-up, terminate, interrupt) or the terminal went away.
+    /// The terminal went away (its pty closed).
     Gone,
+    /// A signal (hang-up, terminate, interrupt) with this number.
+    Signal(u8),
 }
 
 /// Runs the app until it quits; the terminal is restored before this returns.
@@ -54,14 +59,17 @@ pub fn run(
     share_dir: Option<std::path::PathBuf>,
 ) -> io::Result<Exit> {
     let stop = Arc::new(AtomicBool::new(false));
+    let signal = Arc::new(AtomicUsize::new(0));
     for sig in [
         signal_hook::consts::SIGHUP,
         signal_hook::consts::SIGTERM,
         signal_hook::consts::SIGINT,
     ] {
         signal_hook::flag::register(sig, Arc::clone(&stop))?;
+        // The number is kept for the exit code (128 + signal).
+        signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)?;
     }
-    watchdog(Arc::clone(&stop));
+    watchdog(Arc::clone(&stop), Arc::clone(&signal));
     let mut terminal = ratatui::try_init()?;
     let _ = execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste);
     let result = event_loop(
@@ -77,7 +85,10 @@ pub fn run(
     }
     let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
     ratatui::restore();
-    result
+    match signal.load(Ordering::Relaxed) {
+        0 => result,
+        n => result.map(|_| Exit::Signal(u8::try_from(n).unwrap_or(0))),
+    }
 }
 
 fn event_loop(
@@ -136,6 +147,8 @@ fn event_loop(
                 last_input = std::time::Instant::now();
             }
             actions.extend(event_action(app, terminal, ev));
+        } else if app.share.unsaved > 0 && last_input.elapsed() >= PAUSE {
+            actions.push(Action::Pause);
         } else if app.kiosk.is_some_and(|k| last_input.elapsed() >= k.idle) {
             last_input = std::time::Instant::now();
             actions.push(Action::Idle);
@@ -150,21 +163,21 @@ fn event_loop(
                         let _ = store.clear();
                         terminal.clear()?;
                     }
-                    Effect::ExportStory(draft) => {
+                    Effect::ExportStory(story, draft) => {
                         let done = share_dir
                             .as_deref()
                             .map(|dir| crate::drafts::write_submission(&draft, &app.corpus, dir));
                         let a = match done {
-                            Some(Ok(_)) => Action::StoryExported,
+                            Some(Ok(_)) => Action::StoryExported(story),
                             Some(Err(e)) => Action::StoreFailed(e),
                             None => continue,
                         };
                         app::update(app, a);
                     }
-                    Effect::SaveDraft(id, draft) => {
+                    Effect::SaveDraft(story, id, draft) => {
                         let done = store.save_draft(id, &draft);
                         let a = match done {
-                            Ok(id) => Action::DraftSaved(id),
+                            Ok(id) => Action::DraftSaved(story, id),
                             Err(e) => Action::StoreFailed(e.to_string()),
                         };
                         app::update(app, a);
@@ -222,7 +235,7 @@ const GRACE: Duration = Duration::from_millis(250);
 
 /// Ends the process when the terminal hangs up or a signal arrives and the event loop does not
 /// finish by itself within [`GRACE`] (it may be stuck in crossterm's reader on a dead tty).
-fn watchdog(stop: Arc<AtomicBool>) {
+fn watchdog(stop: Arc<AtomicBool>, signal: Arc<AtomicUsize>) {
     std::thread::spawn(move || {
         loop {
             std::thread::sleep(POLL);
@@ -230,8 +243,13 @@ fn watchdog(stop: Arc<AtomicBool>) {
                 stop.store(true, Ordering::Relaxed);
                 std::thread::sleep(GRACE);
                 // The loop did not get out: nothing can be drawn or restored on a dead
-                // terminal, so leave now, with the conventional code for a hang-up.
-                std::process::exit(129);
+                // terminal, so leave now, with the conventional code (128 + signal; a
+                // hang-up when no signal came).
+                let n = match signal.load(Ordering::Relaxed) {
+                    0 => 1,
+                    n => i32::try_from(n).unwrap_or(1),
+                };
+                std::process::exit(128 + n);
             }
         }
     });

@@ -66,15 +66,15 @@ impl Harness {
                         let ids = self.index.related(&id, 5).expect("related");
                         queue.push(Action::Related(id, ids));
                     }
-                    Effect::ExportStory(draft) => {
+                    Effect::ExportStory(story, draft) => {
                         let dir = self.export_dir.as_deref().expect("an export dir");
                         plein::drafts::write_submission(&draft, &self.app.corpus, dir)
                             .expect("export");
-                        queue.push(Action::StoryExported);
+                        queue.push(Action::StoryExported(story));
                     }
-                    Effect::SaveDraft(id, draft) => {
+                    Effect::SaveDraft(story, id, draft) => {
                         let id = self.store.save_draft(id, &draft).expect("save draft");
-                        queue.push(Action::DraftSaved(id));
+                        queue.push(Action::DraftSaved(story, id));
                     }
                     e @ (Effect::SaveBookmark(_)
                     | Effect::RemoveBookmark(_)

@@ -15,7 +15,12 @@ pub fn plein() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_plein"));
     cmd.env_remove("LANG")
         .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .env_remove("PLEIN_DATA_DIR")
+        .env_remove("PLEIN_CONFIG")
+        .env_remove("PLEIN_SYSTEM_CONFIG")
+        // No user settings file from the machine running the tests.
+        .env("XDG_CONFIG_HOME", "/nonexistent/plein-tests")
         .env_remove("SSH_USER_AUTH")
         .env("NO_COLOR", "1");
     cmd

@@ -10,6 +10,9 @@ use serde::Deserialize;
 pub enum Action {
     /// *Snel weg*: clear the screen and leave at once.
     QuickExit,
+    /// Ctrl-C: quit at once, asking nothing (the story being written is saved first); does
+    /// nothing in kiosk mode.
+    Interrupt,
     /// Open *Hulp nu*, the crisis resources.
     Crisis,
     /// Move the selection (or scroll) up.
@@ -85,12 +88,12 @@ pub enum Action {
     ConsentYes,
     /// No, the story may not be shared.
     ConsentNo,
-    /// A finished story was handed to the configured place.
+    /// A finished story (the form's story token) was handed to the configured place.
     #[serde(skip)]
-    StoryExported,
-    /// The store saved the form's draft under this number.
+    StoryExported(u64),
+    /// The store saved the draft of the story with this token under this number.
     #[serde(skip)]
-    DraftSaved(i64),
+    DraftSaved(u64, i64),
     /// Show the *hulpbriefje*: this resource, or the bookmarked ones, in large plain text.
     ShowSlip,
     /// Edit the note of the selected bookmark.
@@ -111,6 +114,10 @@ pub enum Action {
     /// Nobody touched a key for the kiosk's idle time: wipe the session.
     #[serde(skip)]
     Idle,
+    /// A short pause in typing: the form saves what is not saved yet, so a crash loses at
+    /// most the last second or so.
+    #[serde(skip)]
+    Pause,
     /// A bookmark as the store keeps it (with its date).
     #[serde(skip)]
     BookmarkStored(crate::bookmarks::Bookmark),
@@ -180,11 +187,13 @@ pub enum Effect {
     RestoreBookmark(crate::bookmarks::Bookmark),
     /// Replace a bookmark's note: (id, note).
     SetNote(String, String),
-    /// Save the form's draft (a new one when the number is `None`); answer with
-    /// [`Action::DraftSaved`].
-    SaveDraft(Option<i64>, Box<crate::drafts::Draft>),
-    /// Hand a finished story from a session that keeps nothing to the configured place.
-    ExportStory(Box<crate::drafts::Draft>),
+    /// Save the draft of the story with this token (a new draft when the number is `None`);
+    /// answer with [`Action::DraftSaved`] and the same token, so a late answer can never
+    /// retarget another story's draft.
+    SaveDraft(u64, Option<i64>, Box<crate::drafts::Draft>),
+    /// Hand a finished story (with its token) from a session that keeps nothing to the
+    /// configured place; answer with [`Action::StoryExported`].
+    ExportStory(u64, Box<crate::drafts::Draft>),
     /// Leave normally (restore the terminal).
     Quit,
     /// Clear the whole terminal before the next frame (after a kiosk session was wiped).

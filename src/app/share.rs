@@ -81,6 +81,34 @@ pub struct ShareState {
     pub export: bool,
     /// The finished story was handed over.
     pub exported: bool,
+    /// Which story of the session this is (0, 1, 2…): saves and hand-overs carry it, and
+    /// their answers count only for the story they were for.
+    pub story: u64,
+}
+
+/// The store saved a draft: the number counts only if it is for the story being written.
+pub(super) fn saved(app: &mut App, story: u64, id: i64) {
+    if story == app.share.story {
+        app.share.id = Some(id);
+    }
+}
+
+/// Saves what the form holds now, if it is open with unsaved text (before quitting).
+pub(super) fn flush(app: &mut App) -> Vec<Effect> {
+    match step_of(app.view()) {
+        Some(step) if step.is_text() && app.share.unsaved > 0 => {
+            store_editor(app, step);
+            save(app)
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// A story was handed over: it counts only for the story it was.
+pub(super) fn exported(app: &mut App, story: u64) {
+    if story == app.share.story {
+        app.share.exported = true;
+    }
 }
 
 /// Save after this many typed characters, as well as at every step and new line.
@@ -148,6 +176,7 @@ fn save(app: &mut App) -> Vec<Effect> {
     app.share.unsaved = 0;
     if app.share.keep {
         vec![Effect::SaveDraft(
+            app.share.story,
             app.share.id,
             Box::new(app.share.draft.clone()),
         )]
@@ -189,6 +218,7 @@ pub(super) fn update(app: &mut App, index: usize, action: Action) -> Vec<Effect>
                 app.share = super::share::ShareState {
                     keep: app.share.keep,
                     export: app.share.export,
+                    story: app.share.story + 1,
                     ..Default::default()
                 };
             }
@@ -198,6 +228,13 @@ pub(super) fn update(app: &mut App, index: usize, action: Action) -> Vec<Effect>
         _ => {}
     }
     if step.is_text() {
+        if matches!(action, Action::Pause) {
+            if app.share.unsaved == 0 {
+                return Vec::new();
+            }
+            store_editor(app, step);
+            return save(app);
+        }
         let e = &mut app.share.editor;
         match action {
             Action::Type(s) => {
@@ -280,7 +317,10 @@ pub(super) fn update(app: &mut App, index: usize, action: Action) -> Vec<Effect>
             app.share.draft.consent = Some(crate::paths::now());
             let mut effects = go(app, index, index + 1);
             if !app.share.keep && app.share.export {
-                effects.push(Effect::ExportStory(Box::new(app.share.draft.clone())));
+                effects.push(Effect::ExportStory(
+                    app.share.story,
+                    Box::new(app.share.draft.clone()),
+                ));
             }
             return effects;
         }

@@ -12,6 +12,12 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             return vec![Effect::ClearScreen];
         }
         Action::QuickExit => return vec![Effect::QuickExit],
+        Action::Interrupt if app.kiosk.is_some() => return Vec::new(),
+        Action::Interrupt => {
+            let mut effects = share::flush(app);
+            effects.push(Effect::Quit);
+            return effects;
+        }
         Action::Idle => {
             if app.kiosk.is_none() {
                 return Vec::new();
@@ -103,12 +109,12 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.stack.push(View::Bookmarks { selected: 0 });
             return Vec::new();
         }
-        Action::StoryExported => {
-            app.share.exported = true;
+        Action::StoryExported(story) => {
+            share::exported(app, story);
             return Vec::new();
         }
-        Action::DraftSaved(id) => {
-            app.share.id = Some(id);
+        Action::DraftSaved(story, id) => {
+            share::saved(app, story, id);
             return Vec::new();
         }
         Action::Share => {

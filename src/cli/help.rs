@@ -28,21 +28,30 @@ pub fn texts(lang: Lang) -> Command {
 /// The `--lang` value among raw arguments, before clap parses them, so that a parse error or
 /// `--help` already speaks the language. Stops at `--`; an unknown value gives `None`.
 pub fn lang_flag(args: &[OsString]) -> Option<Lang> {
-    let mut args = args.iter().skip(1).map(|a| a.to_string_lossy());
+    match raw_value(args, "--lang")?.to_str()? {
+        "nl" => Some(Lang::Nl),
+        "en" => Some(Lang::En),
+        _ => None,
+    }
+}
+
+/// The value of a long option (`--name VALUE` or `--name=VALUE`) among raw arguments, before
+/// clap parses them: the settings file (`--config`) must be read before the help's language is
+/// known. Stops at `--`.
+pub fn raw_value(args: &[OsString], name: &str) -> Option<OsString> {
+    let mut args = args.iter().skip(1);
+    let prefix = format!("{name}=");
     while let Some(arg) = args.next() {
-        let value = match arg.as_ref() {
-            "--" => return None,
-            "--lang" => args.next().map(|v| v.into_owned()),
-            a => match a.strip_prefix("--lang=") {
-                Some(v) => Some(v.to_owned()),
-                None => continue,
-            },
-        };
-        return match value.as_deref() {
-            Some("nl") => Some(Lang::Nl),
-            Some("en") => Some(Lang::En),
-            _ => None,
-        };
+        let text = arg.to_string_lossy();
+        if text == "--" {
+            return None;
+        }
+        if text == name {
+            return args.next().cloned();
+        }
+        if let Some(v) = text.strip_prefix(&prefix) {
+            return Some(OsString::from(v));
+        }
     }
     None
 }

@@ -37,6 +37,10 @@ pub(super) fn run(
             return Ok(EXIT_PROBLEM);
         }
         Place::Guest => (Store::in_memory(), None),
+        // Reading never creates the store (nor its directory).
+        Place::Dir(Some(dir)) if !writes && !dir.join(bookmarks::FILE_NAME).exists() => {
+            (Store::in_memory(), None)
+        }
         Place::Dir(Some(dir)) => Store::open(dir),
         Place::Dir(None) => (
             Store::in_memory(),
@@ -115,7 +119,11 @@ pub(super) fn run(
             }
             Err(e) => failed(e, io),
         },
-        BookmarksAction::Export { format, output } => {
+        BookmarksAction::Export {
+            format,
+            output,
+            force,
+        } => {
             let list = match store.list() {
                 Ok(l) => l,
                 Err(e) => return failed(e, io),
@@ -132,19 +140,19 @@ pub(super) fn run(
                 };
                 bookmarks::export_markdown(&list, corpus, &labels)
             };
-            match output {
+            match super::export_target(output.as_deref()) {
                 None => write!(io.out, "{text}").map(|()| EXIT_OK),
-                Some(path) => match crate::paths::write_private_file(path, text.as_bytes()) {
-                    Ok(()) => {
-                        let args: [(&str, &dyn std::fmt::Display); 2] =
-                            [("n", &list.len()), ("file", &shown(path))];
-                        writeln!(io.err, "{}", cat.f("bookmarks.exported", &args))?;
+                Some(path) => match super::write_export(path, text.as_bytes(), *force, io)? {
+                    true => {
+                        let args: [(&str, &dyn std::fmt::Display); 1] = [("file", &shown(path))];
+                        writeln!(
+                            io.err,
+                            "{}",
+                            cat.nf("bookmarks.exported", list.len(), &args)
+                        )?;
                         Ok(EXIT_OK)
                     }
-                    Err(e) => {
-                        writeln!(io.err, "plein: {}: {e}", shown(path))?;
-                        Ok(EXIT_PROBLEM)
-                    }
+                    false => Ok(EXIT_PROBLEM),
                 },
             }
         }
@@ -197,8 +205,8 @@ fn import(store: &Store, file: &Path, io: &mut Io<'_>) -> io::Result<u8> {
             }
         }
     }
-    let args: [(&str, &dyn std::fmt::Display); 2] = [("added", &added), ("had", &had)];
-    writeln!(io.err, "{}", cat.f("bookmarks.imported", &args))?;
+    let args: [(&str, &dyn std::fmt::Display); 1] = [("had", &had)];
+    writeln!(io.err, "{}", cat.nf("bookmarks.imported", added, &args))?;
     Ok(EXIT_OK)
 }
 

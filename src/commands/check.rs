@@ -43,15 +43,15 @@ pub(super) fn run(source: &Source, json: bool, io: &mut Io<'_>) -> io::Result<u8
         if errors == 0 && warnings == 0 {
             let args: [(&str, &dyn std::fmt::Display); 3] = [
                 ("source", &source),
-                ("stories", &c.stories.len()),
-                ("resources", &c.resources.len()),
+                ("stories", &cat.n("cli.stories", c.stories.len())),
+                ("resources", &cat.n("cli.resources", c.resources.len())),
             ];
             writeln!(io.out, "{}", cat.f("cli.check_clean", &args))?;
         } else {
             let args: [(&str, &dyn std::fmt::Display); 4] = [
-                ("errors", &errors),
-                ("warnings", &warnings),
-                ("files", &documents),
+                ("errors", &cat.n("cli.errors", errors)),
+                ("warnings", &cat.n("cli.warnings", warnings)),
+                ("files", &cat.n("cli.documents", documents)),
                 ("source", &source),
             ];
             writeln!(io.out, "{}", cat.f("cli.check_summary", &args))?;

@@ -78,30 +78,27 @@ pub(super) fn run(
             }
             Ok(EXIT_OK)
         }
-        DraftsAction::Export { id, output } => {
+        DraftsAction::Export { id, output, force } => {
             let Some(d) = store.draft(*id).ok().flatten() else {
                 return missing(*id, io);
             };
             let today = crate::paths::file_time(crate::paths::now())[..8].to_owned();
             let today = format!("{}-{}-{}", &today[..4], &today[4..6], &today[6..8]);
             match drafts::story_file(&d, corpus, &today) {
-                Ok((story_id, text)) => match output {
+                Ok((story_id, text)) => match super::export_target(output.as_deref()) {
                     None => write!(io.out, "{text}").map(|()| EXIT_OK),
-                    Some(path) => match crate::paths::write_private_file(path, text.as_bytes()) {
-                        Ok(()) => {
-                            let shown = sanitize_line(&path.display().to_string()).into_owned();
-                            writeln!(
-                                io.err,
-                                "{}",
-                                cat.f("share.exported", &[("id", &story_id), ("file", &shown)])
-                            )?;
-                            Ok(EXIT_OK)
+                    Some(path) => {
+                        if !super::write_export(path, text.as_bytes(), *force, io)? {
+                            return Ok(EXIT_PROBLEM);
                         }
-                        Err(e) => {
-                            writeln!(io.err, "plein: {}: {e}", path.display())?;
-                            Ok(EXIT_PROBLEM)
-                        }
-                    },
+                        let shown = sanitize_line(&path.display().to_string()).into_owned();
+                        writeln!(
+                            io.err,
+                            "{}",
+                            cat.f("share.exported", &[("id", &story_id), ("file", &shown)])
+                        )?;
+                        Ok(EXIT_OK)
+                    }
                 },
                 Err(NotReady::NoConsent) => {
                     writeln!(io.err, "plein: {}", cat.t("share.no_consent"))?;

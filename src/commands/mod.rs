@@ -3,6 +3,7 @@
 
 mod bookmarks;
 mod check;
+mod config;
 mod drafts;
 mod search;
 mod show;
@@ -32,6 +33,8 @@ pub struct Io<'a> {
     pub lang: Lang,
     /// Terminal width when stdout is a terminal.
     pub term_width: Option<u16>,
+    /// The settings in force, with where each came from.
+    pub settings: &'a crate::config::Effective,
 }
 
 impl Io<'_> {
@@ -66,9 +69,7 @@ pub fn run(cli: &Cli, io: &mut Io<'_>) -> io::Result<u8> {
                 json: *json,
                 query: &query,
             };
-            let cache = (!cli.guest)
-                .then(crate::search::cache::default_root)
-                .flatten();
+            let cache = cache_root(cli);
             search::run(&source, &args, cache.as_deref(), io)
         }
         Some(Command::Bookmarks {
@@ -95,13 +96,22 @@ pub fn run(cli: &Cli, io: &mut Io<'_>) -> io::Result<u8> {
             })
         }
         Some(Command::Drafts { action }) => {
+            let writes = matches!(action, crate::cli::DraftsAction::Delete { .. });
             let (store, _) = match crate::paths::data_dir(cli.data_dir.as_deref()) {
+                // Reading never creates the store (nor its directory).
+                Some(dir) if !writes && !dir.join(crate::bookmarks::FILE_NAME).exists() => {
+                    (crate::bookmarks::Store::in_memory(), None)
+                }
                 Some(dir) if !cli.guest => crate::bookmarks::Store::open(&dir),
                 _ => (crate::bookmarks::Store::in_memory(), None),
             };
             with_corpus(&source, io, |l, io| {
                 drafts::run(&l.corpus, &store, action, io)
             })
+        }
+        Some(Command::Config { action }) => {
+            let settings = io.settings;
+            config::run(settings, action, io)
         }
         Some(Command::Show { id, json, width }) => {
             let width = width.or(io.term_width).unwrap_or(80).clamp(20, 80) as usize;
@@ -218,11 +228,86 @@ pub fn run_interactive(cli: &Cli, settings: &Settings, err: &mut dyn Write) -> i
             allow_quit: c.kiosk_allow_quit == Some(true),
         });
     }
-    let cache = (!cli.guest)
-        .then(crate::search::cache::default_root)
-        .flatten();
-    crate::tui::run(app, Palette(theme), source, &store, cache, share_dir)?;
-    Ok(EXIT_OK)
+    let cache = cache_root(cli);
+    let exit = crate::tui::run(app, Palette(theme), source, &store, cache, share_dir)?;
+    Ok(match exit {
+        // The shell convention: 128 + the signal's number.
+        crate::tui::Exit::Signal(n) => 128 + n,
+        crate::tui::Exit::Gone => 129,
+        _ => EXIT_OK,
+    })
+}
+
+/// Where an export goes: a file, or `None` for standard output (no `-o`, or `-o -`).
+pub(super) fn export_target(output: Option<&std::path::Path>) -> Option<&std::path::Path> {
+    output.filter(|p| p.as_os_str() != "-")
+}
+
+/// Writes an export file private to the user. An existing file is replaced only with
+/// `force`; otherwise (and on any failure) the reason goes to stderr and the answer is false.
+pub(super) fn write_export(
+    path: &std::path::Path,
+    bytes: &[u8],
+    force: bool,
+    io: &mut Io<'_>,
+) -> io::Result<bool> {
+    let shown = crate::sanitize::sanitize_line(&path.display().to_string()).into_owned();
+    let cat = io.cat();
+    let written = if force {
+        crate::paths::write_private_file(path, bytes)
+    } else {
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
+        }
+        options.open(path).and_then(|mut f| {
+            f.write_all(bytes)?;
+            f.sync_all()
+        })
+    };
+    match written {
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+            writeln!(
+                io.err,
+                "plein: {}",
+                cat.f("cli.exists", &[("file", &shown)])
+            )?;
+            Ok(false)
+        }
+        Err(e) => {
+            let reason = cat.t(match e.kind() {
+                io::ErrorKind::NotFound => "cli.write_no_dir",
+                io::ErrorKind::PermissionDenied => "cli.write_denied",
+                _ => "cli.write_failed",
+            });
+            let args: [(&str, &dyn std::fmt::Display); 2] = [("file", &shown), ("reason", &reason)];
+            writeln!(io.err, "plein: {}", cat.f("cli.cannot_write", &args))?;
+            Ok(false)
+        }
+    }
+}
+
+/// Where the search index is cached: nowhere in a guest session; `PLEIN_CACHE_DIR`; inside the
+/// data directory when one was given (`--data-dir`, `PLEIN_DATA_DIR`), so nothing is written
+/// outside it; else the platform's cache directory.
+fn cache_root(cli: &Cli) -> Option<std::path::PathBuf> {
+    if cli.guest {
+        return None;
+    }
+    let explicit_cache = std::env::var_os("PLEIN_CACHE_DIR").is_some_and(|d| !d.is_empty());
+    let explicit_data = cli
+        .data_dir
+        .as_ref()
+        .is_some_and(|d| !d.as_os_str().is_empty())
+        || std::env::var_os("PLEIN_DATA_DIR").is_some_and(|d| !d.is_empty());
+    if explicit_data && !explicit_cache {
+        return crate::paths::data_dir(cli.data_dir.as_deref()).map(|d| d.join("cache"));
+    }
+    crate::search::cache::default_root()
 }
 
 /// Loads the corpus, says how many documents were skipped, and runs `f` on it.

@@ -96,7 +96,7 @@ fn print(results: &Results, json: bool, io: &mut Io<'_>) -> io::Result<u8> {
             "{}",
             serde_json::to_string_pretty(results).map_err(io::Error::other)?
         )?;
-        return Ok(EXIT_OK);
+        return Ok(found(results));
     }
     let cat = io.cat();
     let themes = corpus::bundled_theme_list();
@@ -161,5 +161,14 @@ fn print(results: &Results, json: bool, io: &mut Io<'_>) -> io::Result<u8> {
             )?;
         }
     }
-    Ok(EXIT_OK)
+    Ok(found(results))
+}
+
+/// Like grep: 0 when something was found, 1 when nothing was.
+fn found(results: &Results) -> u8 {
+    if results.hits.is_empty() {
+        super::EXIT_PROBLEM
+    } else {
+        EXIT_OK
+    }
 }

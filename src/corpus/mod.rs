@@ -16,7 +16,7 @@ pub use model::{
 pub use parse::{edit_distance, is_slug};
 pub use resource::{is_phone, is_web_address};
 pub(crate) use source::Fnv;
-pub use source::{Listing, MAX_FILE_BYTES, Source, SourceError, stamp, stamp_of};
+pub use source::{File, Listing, MAX_FILE_BYTES, Source, SourceError, stamp, stamp_of};
 pub use synonyms::Synonyms;
 pub use themes::THEME_SLUGS;
 
@@ -75,16 +75,25 @@ impl Vocabulary {
 /// Loads a corpus. Fails only when the source cannot be read at all (a missing directory);
 /// problems in single files become diagnostics, and those documents are skipped.
 pub fn load(source: &Source) -> Result<Loaded, SourceError> {
+    Ok(load_listing(
+        source.listing()?,
+        matches!(source, Source::Dir(_)),
+    ))
+}
+
+/// Parses and checks listed corpus files (`on_disk`: they came from a directory, so their
+/// stamps are kept). [`load`] without the reading, for tests and fuzzing of the parsers.
+pub fn load_listing(listing: Listing, on_disk: bool) -> Loaded {
     let source::Listing {
         files,
         fingerprint,
         dirs,
-    } = source.listing()?;
+    } = listing;
     let mut stamps = Stamps {
         dirs,
         ..Stamps::default()
     };
-    if matches!(source, Source::Dir(_)) {
+    if on_disk {
         stamps.files = files
             .iter()
             .map(|f| (f.display.clone(), (f.rel.clone(), f.stamp)))
@@ -206,10 +215,10 @@ pub fn load(source: &Source) -> Result<Loaded, SourceError> {
     corpus.fingerprint = fingerprint;
     corpus.stamps = stamps;
     diags.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
-    Ok(Loaded {
+    Loaded {
         corpus,
         diagnostics: diags,
-    })
+    }
 }
 
 /// The themes' resource links with their file, checked once the resources are known.

@@ -184,7 +184,14 @@ fn list_dir_corpus(root: &Path) -> Result<(Vec<Entry>, Vec<DirStamp>), SourceErr
         .map_err(|e| err(format!("cannot resolve corpus directory: {e}")))?;
     let mut entries = Vec::new();
     let mut dirs = vec![(String::new(), stamp(&meta))];
-    walk(&canon, root, root, 0, &mut entries, &mut dirs);
+    let mut walk = Walk {
+        canon_root: &canon,
+        root,
+        out: &mut entries,
+        dirs: &mut dirs,
+        seen: std::collections::HashSet::from([dir_id(&canon, &meta)]),
+    };
+    walk.dir(root, 0);
     entries.sort_by(|a, b| a.rel.cmp(&b.rel));
     dirs.sort();
     if !entries
@@ -198,69 +205,137 @@ fn list_dir_corpus(root: &Path) -> Result<(Vec<Entry>, Vec<DirStamp>), SourceErr
     Ok((entries, dirs))
 }
 
-fn walk(
-    canon_root: &Path,
-    root: &Path,
-    dir: &Path,
-    depth: usize,
-    out: &mut Vec<Entry>,
-    dirs: &mut Vec<DirStamp>,
-) {
-    let Ok(entries) = fs::read_dir(dir) else {
-        return;
-    };
-    let mut entries: Vec<_> = entries.flatten().collect();
-    entries.sort_by_key(|e| e.file_name());
-    for entry in entries {
-        let path = entry.path();
-        let rel = path
-            .strip_prefix(root)
-            .unwrap_or(&path)
-            .to_string_lossy()
-            .replace('\\', "/");
-        if !wanted(&rel) {
-            continue;
-        }
+/// What identifies a directory however it is reached: (device, inode) on Unix, the resolved
+/// path elsewhere.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum DirId {
+    #[cfg(unix)]
+    Inode(u64, u64),
+    #[cfg(not(unix))]
+    Path(PathBuf),
+}
+
+fn dir_id(path: &Path, meta: &fs::Metadata) -> DirId {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let _ = path;
+        DirId::Inode(meta.dev(), meta.ino())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        DirId::Path(path.canonicalize().unwrap_or_else(|_| path.to_owned()))
+    }
+}
+
+/// One walk of a corpus directory. Every directory is read once, however many links lead to
+/// it (so links can neither loop nor multiply the walk), and only regular files are listed for
+/// reading: a pipe, socket or device is reported and never opened.
+struct Walk<'a> {
+    canon_root: &'a Path,
+    root: &'a Path,
+    out: &'a mut Vec<Entry>,
+    dirs: &'a mut Vec<DirStamp>,
+    seen: std::collections::HashSet<DirId>,
+}
+
+impl Walk<'_> {
+    fn refuse(
+        &mut self,
+        rel: String,
+        path: PathBuf,
+        code: &'static str,
+        message: &str,
+        hint: &str,
+    ) {
         let display = path.to_string_lossy().into_owned();
-        let Ok(ftype) = entry.file_type() else {
-            continue;
+        let refused = Diagnostic::error(&display, Pos::FILE, code, message).with_hint(hint);
+        self.out.push(Entry {
+            rel,
+            display,
+            path,
+            meta: Err(refused),
+        });
+    }
+
+    fn dir(&mut self, dir: &Path, depth: usize) {
+        let Ok(entries) = fs::read_dir(dir) else {
+            return;
         };
-        if ftype.is_symlink() && !path.canonicalize().is_ok_and(|t| t.starts_with(canon_root)) {
-            let refused = Diagnostic::error(
-                &display,
-                Pos::FILE,
-                "symlink-outside",
-                "symbolic link points outside the corpus directory; not followed",
-            )
-            .with_hint("copy the file into the corpus directory instead");
-            out.push(Entry {
-                rel,
-                display,
-                path,
-                meta: Err(refused),
-            });
-            continue;
-        }
-        let meta = if ftype.is_symlink() {
-            fs::metadata(&path)
-        } else {
-            entry.metadata()
-        };
-        let Ok(meta) = meta else {
-            continue;
-        };
-        if meta.is_dir() {
-            if depth < MAX_DEPTH {
-                dirs.push((rel, stamp(&meta)));
-                walk(canon_root, root, &path, depth + 1, out, dirs);
+        let mut entries: Vec<_> = entries.flatten().collect();
+        entries.sort_by_key(|e| e.file_name());
+        for entry in entries {
+            let path = entry.path();
+            let rel = path
+                .strip_prefix(self.root)
+                .unwrap_or(&path)
+                .to_string_lossy()
+                .replace('\\', "/");
+            if !wanted(&rel) {
+                continue;
             }
-        } else if rel.ends_with(".md") || rel.ends_with(".toml") {
-            out.push(Entry {
-                rel,
-                display,
-                path,
-                meta: Ok(meta),
-            });
+            let Ok(ftype) = entry.file_type() else {
+                continue;
+            };
+            let corpus_file = rel.ends_with(".md") || rel.ends_with(".toml");
+            if ftype.is_symlink() {
+                match path.canonicalize() {
+                    Err(_) if corpus_file => {
+                        self.refuse(
+                            rel,
+                            path,
+                            "broken-link",
+                            "symbolic link to nothing (its target is gone); skipped",
+                            "remove the link, or point it at a file in the corpus directory",
+                        );
+                        continue;
+                    }
+                    Err(_) => continue,
+                    Ok(t) if !t.starts_with(self.canon_root) => {
+                        self.refuse(
+                            rel,
+                            path,
+                            "symlink-outside",
+                            "symbolic link points outside the corpus directory; not followed",
+                            "copy the file into the corpus directory instead",
+                        );
+                        continue;
+                    }
+                    Ok(_) => {}
+                }
+            }
+            // stat, never open: opening a named pipe would wait forever for a writer.
+            let meta = if ftype.is_symlink() {
+                fs::metadata(&path)
+            } else {
+                entry.metadata()
+            };
+            let Ok(meta) = meta else {
+                continue;
+            };
+            if meta.is_dir() {
+                if depth < MAX_DEPTH && self.seen.insert(dir_id(&path, &meta)) {
+                    self.dirs.push((rel, stamp(&meta)));
+                    self.dir(&path, depth + 1);
+                }
+            } else if corpus_file && !meta.is_file() {
+                self.refuse(
+                    rel,
+                    path,
+                    "not-a-file",
+                    "is a named pipe, socket or device, not a regular file; not opened",
+                    "stories and resources are ordinary text files",
+                );
+            } else if corpus_file {
+                let display = path.to_string_lossy().into_owned();
+                self.out.push(Entry {
+                    rel,
+                    display,
+                    path,
+                    meta: Ok(meta),
+                });
+            }
         }
     }
 }
@@ -346,7 +421,7 @@ fn read_limited(path: &Path, len: u64, display: &str) -> Result<Vec<u8>, Diagnos
         )
     };
     let mut bytes = Vec::new();
-    fs::File::open(path)
+    open_regular(path)
         .and_then(|f| {
             std::io::Read::read_to_end(&mut std::io::Read::take(f, MAX_FILE_BYTES + 1), &mut bytes)
         })
@@ -355,4 +430,21 @@ fn read_limited(path: &Path, len: u64, display: &str) -> Result<Vec<u8>, Diagnos
         return read_limited(path, bytes.len() as u64, display);
     }
     Ok(bytes)
+}
+
+/// Opens a file that the walk found to be regular. Non-blocking, so that a file swapped for a
+/// named pipe since cannot hang plein, and checked again once open.
+fn open_regular(path: &Path) -> std::io::Result<fs::File> {
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32);
+    }
+    let f = options.open(path)?;
+    if !f.metadata()?.is_file() {
+        return Err(std::io::Error::other("not a regular file"));
+    }
+    Ok(f)
 }

@@ -129,13 +129,13 @@ fn screen(app: &App, width: usize) -> Screen {
                 .perspective
                 .map(|p| cat.t(&format!("ui.perspective_{}", p.slug())).to_owned());
             header.push((
-                cat.f(
+                cat.nf(
                     "ui.filter_line",
+                    stories,
                     &[
                         ("tag", &filter.tag.as_deref().unwrap_or(all)),
                         ("phase", &filter.phase.as_deref().unwrap_or(all)),
                         ("perspective", &persp.as_deref().unwrap_or(all)),
-                        ("n", &stories),
                     ],
                 ),
                 Role::Title,

@@ -1,0 +1,171 @@
+//! Shell conventions: exit codes like grep, `-o -`, no silent overwrite, read-only commands
+//! write nothing, `--data-dir` keeps everything inside it, Ctrl-C quits outside kiosk.
+
+use crate::util::{plein, run, stderr, stdout};
+use std::path::Path;
+
+#[test]
+fn search_exits_0_with_hits_1_without_and_2_on_usage_errors() {
+    assert_eq!(run(&["search", "schulden"]).status.code(), Some(0));
+    let none = run(&["search", "qqqzzzxxx"]);
+    assert_eq!(none.status.code(), Some(1), "{}", stdout(&none));
+    assert_eq!(
+        run(&["search", "--json", "qqqzzzxxx"]).status.code(),
+        Some(1)
+    );
+    for args in [
+        &["search"][..],
+        &["--bestaat-niet"],
+        &["search", "--limit", "0", "x"],
+        &["show"],
+        &["config", "wat"],
+    ] {
+        assert_eq!(run(args).status.code(), Some(2), "{args:?}");
+    }
+}
+
+fn files_under(dir: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for e in entries.flatten() {
+            let p = e.path();
+            out.push(p.display().to_string());
+            if p.is_dir() {
+                out.extend(files_under(&p));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn exports_write_to_stdout_with_dash_and_never_overwrite_without_force() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("data");
+    let with_data = |args: &[&str]| {
+        plein()
+            .arg("--data-dir")
+            .arg(&data)
+            .arg("--corpus")
+            .arg(crate::util::fixture("corpus"))
+            .args(args)
+            .output()
+            .expect("run")
+    };
+    assert!(
+        with_data(&["bookmarks", "add", "stille-zondagen"])
+            .status
+            .success()
+    );
+    let o = with_data(&["bookmarks", "export", "--format", "json", "-o", "-"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("\"stille-zondagen\""), "{}", stdout(&o));
+    assert!(!Path::new("-").exists(), "no file named -");
+    let file = dir.path().join("mijn.md");
+    std::fs::write(&file, "van mij").expect("write");
+    let target = file.to_str().expect("utf-8");
+    let o = with_data(&["bookmarks", "export", "-o", target]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("bestaat al") && stderr(&o).contains("--force"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(std::fs::read_to_string(&file).expect("read"), "van mij");
+    let o = with_data(&["bookmarks", "export", "--force", "-o", target]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("1 bladwijzer geschreven"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(
+        std::fs::read_to_string(&file)
+            .expect("read")
+            .contains("Stille zondagen")
+    );
+}
+
+#[test]
+fn read_only_commands_create_no_file_or_directory() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("nog-niet");
+    for args in [
+        &["bookmarks", "list"][..],
+        &["bookmarks", "export"],
+        &["drafts", "list"],
+        &["drafts", "show", "1"],
+        &["config", "show"],
+        &["config", "check"],
+    ] {
+        let o = plein()
+            .env("PLEIN_DATA_DIR", &data)
+            .env("HOME", dir.path())
+            .env("XDG_CACHE_HOME", dir.path().join("cache"))
+            .args(args)
+            .output()
+            .expect("run");
+        assert!(
+            o.status.code().is_some_and(|c| c < 2),
+            "{args:?}: {}",
+            stderr(&o)
+        );
+        assert_eq!(files_under(dir.path()), Vec::<String>::new(), "{args:?}");
+    }
+}
+
+#[test]
+fn with_a_data_dir_nothing_is_written_outside_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let home = dir.path().join("home");
+    std::fs::create_dir(&home).expect("mkdir");
+    let data = dir.path().join("stick");
+    let corpus = crate::util::fixture("corpus");
+    let o = plein()
+        .env("HOME", &home)
+        .env_remove("XDG_CACHE_HOME")
+        .env_remove("XDG_DATA_HOME")
+        .env_remove("PLEIN_CACHE_DIR")
+        .arg("--data-dir")
+        .arg(&data)
+        .arg("--corpus")
+        .arg(&corpus)
+        .args(["search", "zondag"])
+        .output()
+        .expect("run");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        files_under(&home),
+        Vec::<String>::new(),
+        "nothing in the home directory"
+    );
+    assert!(
+        data.join("cache").is_dir(),
+        "the index is cached on the stick"
+    );
+}
+
+#[test]
+fn ctrl_c_quits_outside_kiosk_and_does_nothing_in_kiosk() {
+    use plein::app::{self, Action, Effect};
+    let mut h = crate::app::harness(plein::i18n::Lang::Nl);
+    crate::app::press(&mut h, "/schuld");
+    assert!(matches!(
+        app::update(&mut h.app, Action::Interrupt).as_slice(),
+        [Effect::Quit]
+    ));
+    h.app.kiosk = Some(app::Kiosk {
+        idle: std::time::Duration::from_secs(60),
+        allow_quit: false,
+    });
+    assert!(app::update(&mut h.app, Action::Interrupt).is_empty());
+    // The key is Ctrl-C on every screen.
+    let key = ratatui::crossterm::event::KeyEvent::new(
+        ratatui::crossterm::event::KeyCode::Char('c'),
+        ratatui::crossterm::event::KeyModifiers::CONTROL,
+    );
+    assert!(matches!(
+        app::key_action(&h.app, &key),
+        Some(Action::Interrupt)
+    ));
+}
