@@ -95,6 +95,45 @@ wait_for "PLEIN-EXIT:137"
 "$BIN" drafts list | grep -qF "4 woorden" || fail "the draft did not survive a kill"
 ok "a story being written survives a kill (saved as you go)"
 
+start
+tmux send-keys -t "$S" d
+wait_for "Hoe begon het?"
+tmux send-keys -t "$S" -l "Halverwege mijn zin zonder enter"
+wait_for "zonder enter"
+sleep 1.5   # a pause in typing saves
+pid=$(pgrep -P "$(tmux display -p -t "$S" '#{pane_pid}')" -f "$BIN" | head -n1)
+kill -9 "$pid"
+wait_for "PLEIN-EXIT:137"
+"$BIN" drafts show 2 | grep -qF "Halverwege mijn zin zonder enter" || fail "text typed a second before a kill was lost"
+ok "a kill in the middle of a sentence loses at most the last second of typing"
+
+for sig in TERM HUP; do
+  start
+  pid=$(pgrep -P "$(tmux display -p -t "$S" '#{pane_pid}')" -f "$BIN" | head -n1)
+  kill -"$sig" "$pid"
+  code=$((128 + $(kill -l "$sig")))
+  wait_for "PLEIN-EXIT:$code"
+  [ "$(tmux display -p -t "$S" '#{alternate_on}')" = 0 ] || fail "SIG$sig left the alternate screen on"
+  [ "$(tmux display -p -t "$S" '#{cursor_flag}')" = 1 ] || fail "SIG$sig left the cursor hidden"
+  ok "SIG$sig restores the terminal and exits $code"
+done
+
+start
+tmux send-keys -t "$S" /
+wait_for "Zoek:"
+tmux send-keys -t "$S" C-c
+wait_for "PLEIN-EXIT:0"
+ok "Ctrl-C quits at once outside kiosk"
+
+start
+tmux send-keys -t "$S" C-q
+wait_for "PLEIN-EXIT:0"
+sleep 0.5
+# A cursor-position request (CSI 6n) on the way out would be answered by tmux into the shell,
+# which echoes it as ^[[row;colR.
+pane | grep -qF '^[[' && fail "leaving sent a terminal query; its answer reached the shell"
+ok "snel weg sends no terminal query on the way out"
+
 # A guest session on a corpus directory, with its own home and temp directory: afterwards no
 # file anywhere holds the query or the note.
 G="$TMUX_TMPDIR/guest"

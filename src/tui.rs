@@ -81,7 +81,7 @@ pub fn run(
         &stop,
     );
     if result.as_ref().is_ok_and(|e| *e == Exit::QuickExit) {
-        let _ = terminal.clear();
+        let _ = wipe_screen(&mut terminal);
     }
     let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
     ratatui::restore();
@@ -161,7 +161,7 @@ fn event_loop(
                     Effect::ClearScreen => {
                         // A wiped kiosk session: nothing of it stays in memory or on screen.
                         let _ = store.clear();
-                        terminal.clear()?;
+                        wipe_screen(terminal)?;
                     }
                     Effect::ExportStory(story, draft) => {
                         let done = share_dir
@@ -200,6 +200,16 @@ fn event_loop(
             }
         }
     }
+}
+
+/// Clears the whole screen and makes the next frame redraw everything, without
+/// `Terminal::clear`: that asks the terminal where its cursor is (CSI 6n), and over a slow
+/// link the answer can arrive after plein has left and land in the visitor's shell.
+pub fn wipe_screen<B: ratatui::backend::Backend>(
+    terminal: &mut ratatui::Terminal<B>,
+) -> Result<(), B::Error> {
+    let size = terminal.size()?;
+    terminal.resize(Rect::new(0, 0, size.width, size.height))
 }
 
 /// True when the terminal has hung up (its pty closed): reading it would never return.

@@ -169,3 +169,72 @@ fn ctrl_c_quits_outside_kiosk_and_does_nothing_in_kiosk() {
         Some(Action::Interrupt)
     ));
 }
+
+/// A backend that counts cursor-position queries (CSI 6n on a real terminal).
+struct Spy {
+    inner: ratatui::backend::TestBackend,
+    queries: usize,
+}
+
+impl ratatui::backend::Backend for Spy {
+    type Error = <ratatui::backend::TestBackend as ratatui::backend::Backend>::Error;
+    fn draw<'a, I>(&mut self, content: I) -> Result<(), Self::Error>
+    where
+        I: Iterator<Item = (u16, u16, &'a ratatui::buffer::Cell)>,
+    {
+        self.inner.draw(content)
+    }
+    fn hide_cursor(&mut self) -> Result<(), Self::Error> {
+        self.inner.hide_cursor()
+    }
+    fn show_cursor(&mut self) -> Result<(), Self::Error> {
+        self.inner.show_cursor()
+    }
+    fn get_cursor_position(&mut self) -> Result<ratatui::layout::Position, Self::Error> {
+        self.queries += 1;
+        self.inner.get_cursor_position()
+    }
+    fn set_cursor_position<P: Into<ratatui::layout::Position>>(
+        &mut self,
+        position: P,
+    ) -> Result<(), Self::Error> {
+        self.inner.set_cursor_position(position)
+    }
+    fn clear(&mut self) -> Result<(), Self::Error> {
+        self.inner.clear()
+    }
+    fn clear_region(&mut self, t: ratatui::backend::ClearType) -> Result<(), Self::Error> {
+        self.inner.clear_region(t)
+    }
+    fn size(&self) -> Result<ratatui::layout::Size, Self::Error> {
+        self.inner.size()
+    }
+    fn window_size(&mut self) -> Result<ratatui::backend::WindowSize, Self::Error> {
+        self.inner.window_size()
+    }
+    fn flush(&mut self) -> Result<(), Self::Error> {
+        self.inner.flush()
+    }
+}
+
+#[test]
+fn clearing_the_screen_on_the_way_out_sends_no_terminal_query() {
+    let spy = Spy {
+        inner: ratatui::backend::TestBackend::new(40, 10),
+        queries: 0,
+    };
+    let mut terminal = ratatui::Terminal::new(spy).expect("terminal");
+    terminal
+        .draw(|f| f.render_widget(ratatui::widgets::Paragraph::new("geheim"), f.area()))
+        .expect("draw");
+    let before = terminal.backend().queries;
+    plein::tui::wipe_screen(&mut terminal).expect("wipe");
+    assert_eq!(terminal.backend().queries, before, "no CSI 6n");
+    assert!(
+        !format!("{}", terminal.backend().inner).contains("geheim"),
+        "the screen is empty"
+    );
+    // The spy sees queries: ratatui's own clear() makes one.
+    terminal.clear().expect("clear");
+    assert_eq!(terminal.backend().queries, before + 1);
+}

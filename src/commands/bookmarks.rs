@@ -37,9 +37,18 @@ pub(super) fn run(
             return Ok(EXIT_PROBLEM);
         }
         Place::Guest => (Store::in_memory(), None),
-        // Reading never creates the store (nor its directory).
+        // Reading never creates the store (nor its directory); it still says when the
+        // directory could never hold one.
         Place::Dir(Some(dir)) if !writes && !dir.join(bookmarks::FILE_NAME).exists() => {
-            (Store::in_memory(), None)
+            let blocked = dir
+                .ancestors()
+                .find(|a| a.exists())
+                .is_some_and(|a| !a.is_dir());
+            let notice = blocked.then(|| Notice::SessionOnly {
+                dir: dir.clone(),
+                reason: cat.t("bookmarks.file_in_the_way").to_owned(),
+            });
+            (Store::in_memory(), notice)
         }
         Place::Dir(Some(dir)) => Store::open(dir),
         Place::Dir(None) => (

@@ -9,7 +9,13 @@ pub(super) fn run(source: &Source, json: bool, io: &mut Io<'_>) -> io::Result<u8
     let loaded = match corpus::load(source) {
         Ok(l) => l,
         Err(e) => {
-            writeln!(io.err, "plein: {}: {e}", io.cat().t("cli.corpus_error"))?;
+            let cat = io.cat();
+            writeln!(
+                io.err,
+                "plein: {}: {}",
+                cat.t("cli.corpus_error"),
+                e.render(cat)
+            )?;
             return Ok(EXIT_USAGE);
         }
     };

@@ -158,10 +158,12 @@ pub fn run_interactive(cli: &Cli, settings: &Settings, err: &mut dyn Write) -> i
     let loaded = match corpus::load(&source) {
         Ok(l) => l,
         Err(e) => {
+            let cat = Catalog::get(lang);
             writeln!(
                 err,
-                "plein: {}: {e}",
-                Catalog::get(lang).t("cli.corpus_error")
+                "plein: {}: {}",
+                cat.t("cli.corpus_error"),
+                e.render(cat)
             )?;
             return Ok(EXIT_USAGE);
         }
@@ -319,7 +321,13 @@ pub(super) fn with_corpus(
     let loaded = match corpus::load(source) {
         Ok(l) => l,
         Err(e) => {
-            writeln!(io.err, "plein: {}: {e}", io.cat().t("cli.corpus_error"))?;
+            let cat = io.cat();
+            writeln!(
+                io.err,
+                "plein: {}: {}",
+                cat.t("cli.corpus_error"),
+                e.render(cat)
+            )?;
             return Ok(EXIT_USAGE);
         }
     };

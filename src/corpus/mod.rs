@@ -16,7 +16,9 @@ pub use model::{
 pub use parse::{edit_distance, is_slug};
 pub use resource::{is_phone, is_web_address};
 pub(crate) use source::Fnv;
-pub use source::{File, Listing, MAX_FILE_BYTES, Source, SourceError, stamp, stamp_of};
+pub use source::{
+    File, Listing, MAX_FILE_BYTES, Source, SourceError, SourceProblem, stamp, stamp_of,
+};
 pub use synonyms::Synonyms;
 pub use themes::THEME_SLUGS;
 

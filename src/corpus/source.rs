@@ -57,8 +57,34 @@ pub struct Listing {
 pub struct SourceError {
     /// The directory.
     pub path: PathBuf,
-    /// What went wrong.
+    /// What went wrong (English, for logs and `Display`).
     pub message: String,
+    /// What went wrong, for a message in the UI language.
+    pub kind: SourceProblem,
+}
+
+/// Why a corpus directory cannot be used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceProblem {
+    /// It does not exist or cannot be opened.
+    CannotOpen,
+    /// It is a file, not a directory.
+    NotADirectory,
+    /// It holds no `stories/` or `resources/` files.
+    NotACorpus,
+}
+
+impl SourceError {
+    /// `directory: what is wrong`, in the UI language, safe for a terminal.
+    pub fn render(&self, cat: &crate::i18n::Catalog) -> String {
+        let key = match self.kind {
+            SourceProblem::CannotOpen => "cli.corpus_cannot_open",
+            SourceProblem::NotADirectory => "cli.corpus_not_dir",
+            SourceProblem::NotACorpus => "cli.corpus_not_corpus",
+        };
+        let path = self.path.display().to_string();
+        format!("{}: {}", crate::sanitize::sanitize_line(&path), cat.t(key))
+    }
 }
 
 impl std::fmt::Display for SourceError {
@@ -169,19 +195,23 @@ struct Entry {
 
 /// The corpus files of a directory and its corpus directories with their stamps.
 fn list_dir_corpus(root: &Path) -> Result<(Vec<Entry>, Vec<DirStamp>), SourceError> {
-    let err = |message: String| SourceError {
+    let err = |kind: SourceProblem, message: String| SourceError {
         path: root.to_owned(),
         message,
+        kind,
     };
-    let meta = fs::metadata(root).map_err(|e| err(format!("cannot open corpus directory: {e}")))?;
+    let open = SourceProblem::CannotOpen;
+    let meta =
+        fs::metadata(root).map_err(|e| err(open, format!("cannot open corpus directory: {e}")))?;
     if !meta.is_dir() {
         return Err(err(
-            "is not a directory; --corpus takes a corpus directory".into()
+            SourceProblem::NotADirectory,
+            "is not a directory; --corpus takes a corpus directory".into(),
         ));
     }
     let canon = root
         .canonicalize()
-        .map_err(|e| err(format!("cannot resolve corpus directory: {e}")))?;
+        .map_err(|e| err(open, format!("cannot resolve corpus directory: {e}")))?;
     let mut entries = Vec::new();
     let mut dirs = vec![(String::new(), stamp(&meta))];
     let mut walk = Walk {
@@ -199,6 +229,7 @@ fn list_dir_corpus(root: &Path) -> Result<(Vec<Entry>, Vec<DirStamp>), SourceErr
         .any(|f| f.rel.starts_with("stories/") || f.rel.starts_with("resources/"))
     {
         return Err(err(
+            SourceProblem::NotACorpus,
             "holds no stories/ or resources/ files; is this a plein corpus directory?".into(),
         ));
     }
