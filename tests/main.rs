@@ -10,6 +10,7 @@ mod drafts;
 mod i18n;
 mod loader;
 mod man;
+mod metadata;
 mod search;
 mod search_quality;
 mod terminal_safety;
