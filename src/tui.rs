@@ -123,16 +123,16 @@ fn event_loop(
             return Ok(Exit::Gone);
         }
         let mut actions = Vec::new();
-        if index.is_none() {
-            if let Ok(built) = rx.try_recv() {
-                index = built.ok();
-                actions.push(Action::IndexReady);
-                actions.extend(
-                    pending
-                        .drain(..)
-                        .filter_map(|e| perform_search(index.as_ref(), e)),
-                );
-            }
+        if index.is_none()
+            && let Ok(built) = rx.try_recv()
+        {
+            index = built.ok();
+            actions.push(Action::IndexReady);
+            actions.extend(
+                pending
+                    .drain(..)
+                    .filter_map(|e| perform_search(index.as_ref(), e)),
+            );
         }
         let ready = match event::poll(POLL) {
             Ok(r) => r,

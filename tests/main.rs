@@ -14,6 +14,7 @@ mod i18n;
 mod loader;
 mod man;
 mod messages;
+mod metadata;
 mod parsers;
 mod search;
 mod search_quality;

@@ -2,6 +2,10 @@
 //! `man/sections.roff`. This test fails when the committed page is out of date; run
 //! `PLEIN_UPDATE_MAN=1 cargo test man_page` to regenerate it.
 
+use plein::app::keymap::display_key;
+use plein::app::{Context, Keymap};
+use plein::i18n::{Catalog, Lang};
+
 fn roff_escape(s: &str) -> String {
     let s = s.replace('\\', "\\\\").replace('-', "\\-");
     s.lines()
@@ -82,6 +86,96 @@ fn commands_section(cmd: &clap::Command) -> String {
     out
 }
 
+/// How a screen is named in the man page. An exhaustive match: a new screen does not compile
+/// until it has a name here.
+fn screen_name(c: Context) -> &'static str {
+    match c {
+        Context::Global => "Every screen, also while typing",
+        Context::Home => "Home",
+        Context::List => "A theme's list and Hulp nu",
+        Context::Search => "Typing in the search box",
+        Context::Results => "Search results",
+        Context::Gate => "Content notes before a story",
+        Context::Reader => "Reading a story or resource",
+        Context::Help => "The key overview (?)",
+        Context::Bookmarks => "Bladwijzers (bookmarks)",
+        Context::Note => "Writing a bookmark's note",
+        Context::Qr => "A QR code",
+        Context::Slip => "The hulpbriefje",
+        Context::ShareText => "Deel je ervaring: typing",
+        Context::ShareChoose => "Deel je ervaring: choosing",
+    }
+}
+
+/// The screens in the order the man page lists them.
+const SCREENS: [Context; 14] = [
+    Context::Global,
+    Context::Home,
+    Context::List,
+    Context::Search,
+    Context::Results,
+    Context::Gate,
+    Context::Reader,
+    Context::Help,
+    Context::Bookmarks,
+    Context::Note,
+    Context::Qr,
+    Context::Slip,
+    Context::ShareText,
+    Context::ShareChoose,
+];
+
+/// KEYS, from the keymap table the app itself dispatches on, with the English descriptions.
+fn keys_section() -> String {
+    let keymap = Keymap::default();
+    let cat = Catalog::get(Lang::En);
+    let mut out = String::from(
+        ".SH KEYS\nThe keys of the terminal app. They come from one table (\\fIassets/keymap.toml\\fR in \
+the source) that also drives the app, its key overview (\\fB?\\fR) and the footer. A \
+\\fIkeymap.toml\\fR beside the configuration file can change them (see \\fBFILES\\fR); \
+in the search box, and wherever you write text, letters type.\n",
+    );
+    let mut rows = 0;
+    for screen in SCREENS {
+        // `rows` lists a screen's own rows and then the global ones; take the global ones once.
+        let of = if screen == Context::Global {
+            Context::Home
+        } else {
+            screen
+        };
+        let own: Vec<_> = keymap.rows(of).filter(|r| r.screen == screen).collect();
+        if own.is_empty() {
+            continue;
+        }
+        out.push_str(&format!(".SS \"{}\"\n", screen_name(screen)));
+        for row in own {
+            rows += 1;
+            let keys: Vec<String> = row
+                .keys
+                .iter()
+                .map(|k| match k.as_str() {
+                    " " => "Space".to_owned(),
+                    k => display_key(k),
+                })
+                .map(|k| format!("\\fB{}\\fR", roff_escape(&k)))
+                .collect();
+            let desc = cat
+                .lookup(&row.desc)
+                .unwrap_or_else(|| panic!("no English text for {}", row.desc));
+            out.push_str(&format!(
+                ".TP\n{}\n{}\n",
+                keys.join(", "),
+                roff_escape(desc)
+            ));
+        }
+    }
+    let table = include_str!("../assets/keymap.toml")
+        .matches("[[key]]")
+        .count();
+    assert_eq!(rows, table, "every row of assets/keymap.toml is in KEYS");
+    out
+}
+
 fn render() -> String {
     let cmd = plein::cli::texts(plein::i18n::Lang::En);
     let man = clap_mangen::Man::new(cmd.clone())
@@ -97,6 +191,7 @@ fn render() -> String {
     let mut opts = Vec::new();
     man.render_options_section(&mut opts).expect("render");
     page.push_str(&String::from_utf8(opts).expect("utf-8"));
+    page.push_str(&keys_section());
     page.push_str(include_str!("../man/sections.roff"));
     page
 }
@@ -119,10 +214,12 @@ fn man_page_is_up_to_date() {
         "DESCRIPTION",
         "COMMANDS",
         "OPTIONS",
+        "KEYS",
         "FILES",
         "ENVIRONMENT",
         "EXIT STATUS",
         "EXAMPLES",
+        "SEE ALSO",
     ] {
         assert!(
             page.contains(&format!(".SH {section}"))

@@ -93,10 +93,12 @@ impl App {
     pub fn layout(&self, id: &str) -> std::rc::Rc<Layout> {
         let width = self.text_width();
         let related = self.related.get(id).map_or(0, Vec::len);
-        if let Some((i, w, r, l)) = self.layout_cache.borrow().as_ref() {
-            if i == id && *w == width && *r == related {
-                return l.clone();
-            }
+        if let Some((i, w, r, l)) = self.layout_cache.borrow().as_ref()
+            && i == id
+            && *w == width
+            && *r == related
+        {
+            return l.clone();
         }
         let l = std::rc::Rc::new(reader::layout(self, id, width));
         *self.layout_cache.borrow_mut() = Some((id.to_owned(), width, related, l.clone()));

@@ -126,15 +126,15 @@ pub(crate) fn parse(
             None,
         );
     }
-    if let Some(id) = &id {
-        if rel != format!("resources/{id}.md") {
-            f.warning(
-                id_pos,
-                "misplaced-file",
-                format!("expected this resource at resources/{id}.md"),
-                None,
-            );
-        }
+    if let Some(id) = &id
+        && rel != format!("resources/{id}.md")
+    {
+        f.warning(
+            id_pos,
+            "misplaced-file",
+            format!("expected this resource at resources/{id}.md"),
+            None,
+        );
     }
     let had_errors = f.errors() > 0;
     let resource = Resource {

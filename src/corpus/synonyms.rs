@@ -88,16 +88,14 @@ pub(crate) fn parse(path: &str, text: &str, diags: &mut Vec<Diagnostic>) -> Opti
             );
             return None;
         }
-        if unique {
-            if let Some(line) = seen.insert(t.clone(), pos.line) {
-                f.error(
-                    pos,
-                    "duplicate-synonym",
-                    format!("`{t}` already appears on line {line}"),
-                    Some("merge the two entries".into()),
-                );
-                return None;
-            }
+        if unique && let Some(line) = seen.insert(t.clone(), pos.line) {
+            f.error(
+                pos,
+                "duplicate-synonym",
+                format!("`{t}` already appears on line {line}"),
+                Some("merge the two entries".into()),
+            );
+            return None;
         }
         Some(t)
     };

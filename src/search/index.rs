@@ -284,10 +284,10 @@ impl Vocabulary {
         let mut dist = Bounded::new(word, max as usize);
         for len in n.saturating_sub(max as usize)..=n + max as usize {
             for cand in self.by_len.get(len).map_or(&[][..], Vec::as_slice) {
-                if let Some(d) = dist.to(cand) {
-                    if d > 0 {
-                        found.push((d as u32, std::cmp::Reverse(self.df(cand)), cand.clone()));
-                    }
+                if let Some(d) = dist.to(cand)
+                    && d > 0
+                {
+                    found.push((d as u32, std::cmp::Reverse(self.df(cand)), cand.clone()));
                 }
             }
         }

@@ -23,7 +23,7 @@ impl Input {
     pub fn parse(query: &str) -> Input {
         let text: String = query.chars().take(MAX_QUERY_CHARS).collect();
         let quotes = text.matches('"').count();
-        let balanced_until = if quotes % 2 == 0 {
+        let balanced_until = if quotes.is_multiple_of(2) {
             text.len()
         } else {
             text.rfind('"').unwrap_or(text.len())

@@ -312,12 +312,13 @@ pub(crate) fn suggestion(plan: &Plan, vocab: &Vocabulary, an: &mut Analyzers) ->
     for g in &plan.groups {
         for w in &g.words {
             let known = vocab.df(w) > 0 || an.stems(w).iter().all(|s| vocab.stems.contains(s));
-            if !known && !w.chars().all(|c| c.is_ascii_digit()) {
-                if let Some((best, _)) = vocab.near(w, 1).into_iter().next() {
-                    out.push(best);
-                    changed = true;
-                    continue;
-                }
+            if !known
+                && !w.chars().all(|c| c.is_ascii_digit())
+                && let Some((best, _)) = vocab.near(w, 1).into_iter().next()
+            {
+                out.push(best);
+                changed = true;
+                continue;
             }
             out.push(w.clone());
         }
