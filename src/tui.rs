@@ -2,7 +2,8 @@
 //! performing effects. Everything else is the pure app (`app`) and drawing (`ui`).
 //!
 //! The terminal is always restored: on a normal exit, a panic (ratatui's hook), and SIGHUP,
-//! SIGTERM and SIGINT (flags checked between polls).
+//! SIGTERM and SIGINT on Unix, or closing the console and Ctrl-Break on Windows (flags checked
+//! between polls; see `signals`).
 //!
 //! A dead terminal (the pty closed, an SSH link dropped) must never leave plein spinning. The
 //! trap (crossterm issue #793): crossterm 0.29's event reader loops forever when the tty reads
@@ -26,6 +27,8 @@ use std::io;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, mpsc};
 use std::time::Duration;
+
+mod signals;
 
 /// How long to wait for input before checking signals and the index again.
 const POLL: Duration = Duration::from_millis(100);
@@ -54,13 +57,7 @@ pub fn run(
     share_dir: Option<std::path::PathBuf>,
 ) -> io::Result<Exit> {
     let stop = Arc::new(AtomicBool::new(false));
-    for sig in [
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGINT,
-    ] {
-        signal_hook::flag::register(sig, Arc::clone(&stop))?;
-    }
+    signals::register(&stop)?;
     watchdog(Arc::clone(&stop));
     let mut terminal = ratatui::try_init()?;
     let _ = execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste);
@@ -77,6 +74,7 @@ pub fn run(
     }
     let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
     ratatui::restore();
+    signals::restored();
     result
 }
 
