@@ -67,18 +67,48 @@ pub fn data_dir(explicit: Option<&Path>) -> Option<PathBuf> {
     directories::ProjectDirs::from("nl", "plein", "plein").map(|d| d.data_dir().to_owned())
 }
 
-/// The administrator's settings file, read before the user's: `/etc/plein/config.toml` on Unix,
-/// `%ProgramData%\\plein\\config.toml` on Windows (`None` when ProgramData is not set).
+/// The system-wide configuration file, which the computer's administrator (a librarian) writes
+/// and users cannot change: `/etc/plein/config.toml` on Unix, `%ProgramData%\plein\config.toml`
+/// on Windows. `None` when the system has no such place.
 pub fn system_config_file() -> Option<PathBuf> {
-    #[cfg(windows)]
-    {
-        std::env::var_os("ProgramData")
-            .filter(|p| !p.is_empty())
-            .map(|p| PathBuf::from(p).join("plein").join("config.toml"))
-    }
-    #[cfg(not(windows))]
+    #[cfg(unix)]
     {
         Some(PathBuf::from("/etc/plein/config.toml"))
+    }
+    #[cfg(windows)]
+    {
+        windows::program_data().map(|d| d.join("plein").join("config.toml"))
+    }
+    #[cfg(not(any(unix, windows)))]
+    {
+        None
+    }
+}
+
+#[cfg(windows)]
+mod windows {
+    use std::ffi::OsString;
+    use std::os::windows::ffi::OsStringExt;
+    use std::path::PathBuf;
+    use windows_sys::Win32::System::Com::CoTaskMemFree;
+    use windows_sys::Win32::UI::Shell::{FOLDERID_ProgramData, SHGetKnownFolderPath};
+
+    /// The ProgramData folder as Windows knows it (not the `ProgramData` variable, which anyone
+    /// can point elsewhere to escape a lock).
+    pub fn program_data() -> Option<PathBuf> {
+        let mut ptr: *mut u16 = std::ptr::null_mut();
+        // SAFETY: a known folder id, no flags, the current user's token; Windows allocates the
+        // string, which is read up to its terminating zero and freed exactly once below.
+        unsafe {
+            let ok =
+                SHGetKnownFolderPath(&FOLDERID_ProgramData, 0, std::ptr::null_mut(), &mut ptr) == 0;
+            let path = (ok && !ptr.is_null()).then(|| {
+                let len = (0..).take_while(|&i| *ptr.add(i) != 0).count();
+                PathBuf::from(OsString::from_wide(std::slice::from_raw_parts(ptr, len)))
+            });
+            CoTaskMemFree(ptr.cast());
+            path.filter(|p| p.is_absolute())
+        }
     }
 }
 
@@ -176,6 +206,15 @@ mod tests {
         );
         assert_eq!(profile(Some("password\n")), Profile::Guest);
         assert_eq!(profile(Some("")), Profile::Guest);
+    }
+
+    #[test]
+    fn the_system_configuration_is_outside_the_users_reach() {
+        let file = system_config_file().expect("a system configuration place");
+        #[cfg(unix)]
+        assert_eq!(file, PathBuf::from("/etc/plein/config.toml"));
+        assert!(file.is_absolute());
+        assert!(file.ends_with(Path::new("plein").join("config.toml")));
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! performing effects. Everything else is the pure app (`app`) and drawing (`ui`).
 //!
 //! The terminal is always restored: on a normal exit, a panic (ratatui's hook), and SIGHUP,
-//! SIGTERM and SIGINT (flags checked between polls).
+//! SIGTERM and SIGINT on Unix, or closing the console and Ctrl-Break on Windows (flags checked
+//! between polls; see `signals`).
 //!
 //! A dead terminal (the pty closed, an SSH link dropped) must never leave plein spinning. The
 //! trap (crossterm issue #793): crossterm 0.29's event reader loops forever when the tty reads
@@ -26,6 +27,8 @@ use std::io;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, mpsc};
 use std::time::Duration;
+
+mod signals;
 
 /// How long to wait for input before checking signals and the index again.
 const POLL: Duration = Duration::from_millis(100);
@@ -60,15 +63,7 @@ pub fn run(
 ) -> io::Result<Exit> {
     let stop = Arc::new(AtomicBool::new(false));
     let signal = Arc::new(AtomicUsize::new(0));
-    for sig in [
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGINT,
-    ] {
-        signal_hook::flag::register(sig, Arc::clone(&stop))?;
-        // The number is kept for the exit code (128 + signal).
-        signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)?;
-    }
+    signals::register(&stop, &signal)?;
     watchdog(Arc::clone(&stop), Arc::clone(&signal));
     let mut terminal = ratatui::try_init()?;
     let _ = execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste);
@@ -85,6 +80,7 @@ pub fn run(
     }
     let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
     ratatui::restore();
+    signals::restored();
     match signal.load(Ordering::Relaxed) {
         0 => result,
         n => result.map(|_| Exit::Signal(u8::try_from(n).unwrap_or(0))),
