@@ -6,6 +6,7 @@ mod cli;
 mod corpus_quality;
 mod drafts;
 mod i18n;
+mod index;
 mod loader;
 mod man;
 mod search;

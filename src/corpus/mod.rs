@@ -4,6 +4,7 @@
 mod model;
 mod parse;
 mod resource;
+pub(crate) mod snapshot;
 mod source;
 mod story;
 mod synonyms;
@@ -74,7 +75,21 @@ impl Vocabulary {
 
 /// Loads a corpus. Fails only when the source cannot be read at all (a missing directory);
 /// problems in single files become diagnostics, and those documents are skipped.
+///
+/// The bundled corpus comes from its prebuilt table when that is current (see `snapshot`):
+/// the same corpus, without parsing every file at start.
 pub fn load(source: &Source) -> Result<Loaded, SourceError> {
+    if *source == Source::Bundled
+        && let Some(loaded) = snapshot::bundled()
+    {
+        return Ok(loaded);
+    }
+    load_parsed(source)
+}
+
+/// Loads a corpus by parsing and checking every file (what [`load`] does but for a current
+/// bundled table).
+pub fn load_parsed(source: &Source) -> Result<Loaded, SourceError> {
     let source::Listing {
         files,
         fingerprint,
