@@ -94,7 +94,7 @@ pub fn load_parsed(source: &Source) -> Result<Loaded, SourceError> {
         files,
         fingerprint,
         dirs,
-    } = source.listing()?;
+    } = source.listing_deferred()?;
     let mut stamps = Stamps {
         dirs,
         ..Stamps::default()
@@ -111,8 +111,8 @@ pub fn load_parsed(source: &Source) -> Result<Loaded, SourceError> {
     let mut docs = Vec::new();
     for file in files {
         match file.rel.as_str() {
-            "themes.toml" => themes_file = Some(file),
-            "synonyms.toml" => synonyms_file = Some(file),
+            "themes.toml" => themes_file = Some(file.read()),
+            "synonyms.toml" => synonyms_file = Some(file.read()),
             rel if rel.ends_with(".md") => docs.push(file),
             _ => diags.push(
                 Diagnostic::warning(
@@ -132,7 +132,7 @@ pub fn load_parsed(source: &Source) -> Result<Loaded, SourceError> {
     let mut skipped = 0;
     for file in docs {
         let (rel, display) = (file.rel.clone(), file.display.clone());
-        let Some(text) = parse::decode(file, &mut diags) else {
+        let Some(text) = parse::decode(file.read(), &mut diags) else {
             skipped += 1;
             continue;
         };

@@ -43,6 +43,19 @@ pub struct File {
     pub bytes: Result<Vec<u8>, Diagnostic>,
     /// Size and modification time as one number (0 for the bundled corpus): see [`stamp`].
     pub stamp: u64,
+    /// Where to read the bytes from, and the size listed, when they have not been read yet
+    /// (see [`Source::listing_deferred`]).
+    pub(crate) deferred: Option<(PathBuf, u64)>,
+}
+
+impl File {
+    /// The file with its bytes read, if they were deferred.
+    pub(crate) fn read(mut self) -> File {
+        if let Some((path, len)) = self.deferred.take() {
+            self.bytes = read_limited(&path, len, &self.display);
+        }
+        self
+    }
 }
 
 /// The files of a corpus, and what tells whether the corpus has changed since.
@@ -90,6 +103,16 @@ impl Source {
     /// directory. Stamps are taken before files are read, so an edit made while reading shows
     /// as a change next time rather than hiding behind an old stamp.
     pub fn listing(&self) -> Result<Listing, SourceError> {
+        self.listing_with(true)
+    }
+
+    /// Like [`Source::listing`], but a directory's files are read only by [`File::read`]: the
+    /// loader reads, parses and drops one file at a time instead of holding every file's bytes.
+    pub(crate) fn listing_deferred(&self) -> Result<Listing, SourceError> {
+        self.listing_with(false)
+    }
+
+    fn listing_with(&self, read: bool) -> Result<Listing, SourceError> {
         match self {
             Source::Bundled => {
                 let files = bundled::FILES
@@ -99,6 +122,7 @@ impl Source {
                         display: format!("data/{rel}"),
                         bytes: Ok(bytes.to_vec()),
                         stamp: 0,
+                        deferred: None,
                     })
                     .collect();
                 Ok(Listing {
@@ -114,14 +138,19 @@ impl Source {
                     .into_iter()
                     .map(|e| {
                         let stamp = e.meta.as_ref().map_or(0, stamp);
-                        let bytes = e
-                            .meta
-                            .and_then(|m| read_limited(&e.path, m.len(), &e.display));
+                        let (bytes, deferred) = match e.meta {
+                            Ok(m) if !read => (Ok(Vec::new()), Some((e.path, m.len()))),
+                            meta => (
+                                meta.and_then(|m| read_limited(&e.path, m.len(), &e.display)),
+                                None,
+                            ),
+                        };
                         File {
                             rel: e.rel,
                             display: e.display,
                             bytes,
                             stamp,
+                            deferred,
                         }
                     })
                     .collect();
