@@ -1,5 +1,13 @@
 //! Embeds the bundled corpus (`data/`) in the binary: the list of files is generated here, their
 //! bytes are included with `include_bytes!`, so the binary runs with nothing beside it.
+//!
+//! It also hashes, at build time, what the prebuilt bundled index and corpus table
+//! (`assets/index/`) are made from: the corpus, the stop words, and the code that parses the
+//! corpus and analyses text (every `src/search` file except the query-only ones listed in
+//! `QUERY_ONLY`, `src/corpus`, the Markdown and sanitizing code), with the tantivy and frostem
+//! versions. `src/search/embedded.rs` uses the prebuilt files only when their stamp carries this
+//! hash, and the test `bundled_index` fails until they are regenerated. The bundled corpus's
+//! fingerprint is computed here too, so no process hashes the corpus at start.
 
 use std::fs;
 use std::io::Write;
@@ -26,6 +34,108 @@ fn main() {
         writeln!(f, "    ({rel:?}, include_bytes!({abs:?})),").expect("write");
     }
     writeln!(f, "];").expect("write");
+    let mut fp = Fnv::new();
+    for (rel, abs) in &files {
+        fp.eat(rel.as_bytes());
+        fp.eat(&fs::read(abs).expect("read a corpus file"));
+    }
+    writeln!(
+        f,
+        "/// Fingerprint of the bundled corpus (see `Source::fingerprint`).\npub const FINGERPRINT: u64 = {:#x};",
+        fp.0
+    )
+    .expect("write");
+    index_inputs();
+}
+
+/// Files in `src/search` that only build or run queries: they do not change what is indexed.
+const QUERY_ONLY: &[&str] = &[
+    "mod.rs",
+    "cache.rs",
+    "embedded.rs",
+    "eval.rs",
+    "input.rs",
+    "plan.rs",
+    "results.rs",
+];
+
+/// Hashes everything the prebuilt index and corpus table are made of into `PLEIN_INDEX_INPUTS`.
+fn index_inputs() {
+    let root =
+        PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let mut inputs: Vec<PathBuf> = Vec::new();
+    walk(&root.join("data"), &mut inputs);
+    walk(&root.join("src/corpus"), &mut inputs);
+    for f in [
+        "assets/stopwords-nl.txt",
+        "src/text/markdown.rs",
+        "src/sanitize.rs",
+    ] {
+        inputs.push(root.join(f));
+    }
+    if let Ok(entries) = fs::read_dir(root.join("src/search")) {
+        for e in entries.flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            if !QUERY_ONLY.contains(&name.as_str()) {
+                walk(&e.path(), &mut inputs);
+            }
+        }
+    }
+    inputs.sort();
+    inputs.dedup();
+    let mut h = Fnv::new();
+    for p in &inputs {
+        println!("cargo:rerun-if-changed={}", p.display());
+        let rel = p
+            .strip_prefix(&root)
+            .unwrap_or(p)
+            .to_string_lossy()
+            .replace('\\', "/");
+        h.eat(rel.as_bytes());
+        h.eat(&[0]);
+        let bytes = fs::read(p).unwrap_or_default();
+        h.eat(&(bytes.len() as u64).to_le_bytes());
+        h.eat(&bytes);
+    }
+    println!("cargo:rerun-if-changed=src/search");
+    println!("cargo:rerun-if-changed=Cargo.lock");
+    let lock = fs::read_to_string(root.join("Cargo.lock")).unwrap_or_default();
+    for name in ["tantivy", "frostem"] {
+        let needle = format!("name = \"{name}\"\n");
+        if let Some(at) = lock.find(&needle) {
+            h.eat(lock[at..].lines().take(2).collect::<String>().as_bytes());
+        }
+    }
+    println!("cargo:rustc-env=PLEIN_INDEX_INPUTS={:016x}", h.0);
+}
+
+/// Every file below `path` (or `path` itself when it is a file).
+fn walk(path: &Path, out: &mut Vec<PathBuf>) {
+    if path.is_dir() {
+        if let Ok(entries) = fs::read_dir(path) {
+            for e in entries.flatten() {
+                walk(&e.path(), out);
+            }
+        }
+    } else if path.is_file() {
+        out.push(path.to_owned());
+    }
+}
+
+/// FNV-1a, 64 bits (the same as `corpus::Fnv`).
+struct Fnv(u64);
+
+impl Fnv {
+    fn new() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+
+    fn eat(&mut self, bytes: &[u8]) {
+        for b in bytes.iter().chain(&[0xff]) {
+            self.0 ^= u64::from(*b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
 }
 
 fn collect(root: &Path, dir: &Path, files: &mut Vec<(String, String)>) {

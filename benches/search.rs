@@ -5,7 +5,8 @@
 //!   (whole sentence), typo and phone-number queries;
 //! - resident memory after indexing;
 //! - whole `plein search` processes: on the bundled corpus against `rg -i` over `data/`, and on
-//!   a cached index of a 100k-story corpus directory.
+//!   a cached index of a 100k-story corpus directory (with the first run's time and peak RSS);
+//! - whole `plein themes` processes against the process floor (`true`), paired in one run.
 //!
 //! `PLEIN_BENCH_QUICK=1` skips the 100k corpus (a quick run for development).
 
@@ -151,41 +152,103 @@ fn main() {
         drop(c100k);
         let corpus_arg = corpus_dir.to_str().expect("utf-8 path");
         let env = [("PLEIN_CACHE_DIR", cache_dir.as_path())];
-        let first = process_times(&["--corpus", corpus_arg, "search", "schulden"], &env, 1);
-        let cached = process_times(&["--corpus", corpus_arg, "search", "schulden"], &env, 15);
+        let (first, peak) = peak_rss(&["--corpus", corpus_arg, "search", "schulden"], &env);
+        let cached = process_times(
+            &["--corpus", corpus_arg, "search", "--json", "--", "schulden"],
+            &env,
+            15,
+        );
         println!(
-            "plein search on a 100k-story corpus directory: first run (load, index, cache) {}; cached p50 {} p99/max {}",
-            ms(first[0]),
+            "plein search on a 100k-story corpus directory: first run (load, index, cache) {}, peak RSS {peak:.0} MiB; cached --json p50 {} max {}",
+            ms(first),
             ms(percentile(&cached, 0.5)),
             ms(*cached.last().expect("runs")),
         );
         assert!(cache::open_cached(&cache_dir, &corpus_dir).is_some());
     }
+    whole_processes();
+}
 
-    let word = "schulden";
-    let plein_runs = process_times(&["search", word], &[], 30);
-    let data = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
-    let rg = (0..30)
-        .map(|_| time(|| Command::new("rg").args(["-i", word, data]).output()))
-        .map(|(o, t)| o.ok().map(|_| t))
-        .collect::<Option<Vec<Duration>>>();
-    let plein_p50 = percentile(&plein_runs, 0.5);
-    match rg {
-        Some(mut rg) => {
-            rg.sort();
-            let rg_p50 = percentile(&rg, 0.5);
-            println!(
-                "whole process, bundled corpus, '{word}': plein search p50 {} vs rg -i over data/ p50 {} (ratio {:.1}×)",
-                ms(plein_p50),
-                ms(rg_p50),
-                plein_p50.as_secs_f64() / rg_p50.as_secs_f64()
-            );
-        }
-        None => println!(
-            "whole process, bundled corpus, '{word}': plein search p50 {} (rg not installed)",
-            ms(plein_p50)
-        ),
+/// Runs plein once, sampling its peak resident memory (VmHWM) until it exits.
+fn peak_rss(args: &[&str], env: &[(&str, &std::path::Path)]) -> (Duration, f64) {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_plein"));
+    cmd.args(args).stdout(std::process::Stdio::null());
+    for (k, v) in env {
+        cmd.env(k, v);
     }
+    let start = Instant::now();
+    let mut child = cmd.spawn().expect("run plein");
+    let status = format!("/proc/{}/status", child.id());
+    let mut peak_kb = 0.0f64;
+    loop {
+        if let Ok(text) = std::fs::read_to_string(&status) {
+            let kb = text
+                .lines()
+                .find(|l| l.starts_with("VmHWM"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(0.0);
+            peak_kb = peak_kb.max(kb);
+        }
+        if child.try_wait().expect("wait").is_some() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    (start.elapsed(), peak_kb / 1024.0)
+}
+
+/// Times one command.
+fn run(program: &str, args: &[&str]) -> Option<Duration> {
+    let mut cmd = Command::new(program);
+    cmd.args(args).stdout(std::process::Stdio::null());
+    let (out, t) = time(|| cmd.status());
+    out.ok().filter(|s| s.success()).map(|_| t)
+}
+
+/// Whole processes on the bundled corpus, paired in one run (each round runs every command
+/// once, so load and frequency changes hit all alike): `plein search --json` against `rg -i`
+/// over `data/`, and `plein themes` against the process floor (`true`).
+fn whole_processes() {
+    let word = "schulden";
+    let bin = env!("CARGO_BIN_EXE_plein");
+    let data = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
+    let rounds = 41;
+    let (mut search, mut rg, mut themes, mut floor) = (vec![], vec![], vec![], vec![]);
+    let mut have_rg = true;
+    for _ in 0..rounds {
+        search.push(run(bin, &["search", "--json", "--", word]).expect("plein search"));
+        match run("rg", &["-i", word, data]) {
+            Some(t) => rg.push(t),
+            None => have_rg = false,
+        }
+        themes.push(run(bin, &["themes"]).expect("plein themes"));
+        floor.push(run("true", &[]).expect("true"));
+    }
+    for v in [&mut search, &mut rg, &mut themes, &mut floor] {
+        v.sort();
+    }
+    let p50 = |v: &[Duration]| percentile(v, 0.5);
+    let ratio = |a: &[Duration], b: &[Duration]| p50(a).as_secs_f64() / p50(b).as_secs_f64();
+    if have_rg {
+        println!(
+            "whole process, bundled corpus, '{word}' ({rounds} paired rounds): plein search --json p50 {} vs rg -i over data/ p50 {} (ratio {:.2})",
+            ms(p50(&search)),
+            ms(p50(&rg)),
+            ratio(&search, &rg)
+        );
+    } else {
+        println!(
+            "whole process, bundled corpus: plein search --json p50 {} (rg not installed)",
+            ms(p50(&search))
+        );
+    }
+    println!(
+        "whole process: plein themes p50 {} vs the process floor (true) p50 {} (ratio {:.2})",
+        ms(p50(&themes)),
+        ms(p50(&floor)),
+        ratio(&themes, &floor)
+    );
 }
 
 fn cpu_model() -> String {

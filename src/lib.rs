@@ -10,6 +10,7 @@
 //!     │  corpus::Source::files()        bytes per file, size and symlink checks
 //!     ▼
 //! corpus::load()  ── decode (UTF-8, control characters) → front matter (TOML) → fields
+//!     │              (the bundled corpus: a prebuilt table, assets/index/, decoded instead)
 //!     │              every problem a Diagnostic with path:line:col; bad documents skipped
 //!     ▼
 //! Corpus { themes, stories, resources }  ──►  commands (check, themes, show)  ──► stdout
@@ -52,7 +53,8 @@
 //! - [`privacy`]: finds what could identify someone in a story people write themselves.
 //! - [`quality`]: readability, distinctness and content-note checks for corpus texts.
 //! - [`sanitize`]: makes untrusted text inert before it reaches a terminal.
-//! - [`search`]: Dutch full-text search on tantivy, with a persistent cache for large corpora.
+//! - [`search`]: Dutch full-text search on tantivy: the bundled corpus's index prebuilt and
+//!   embedded in the binary, a persistent memory-mapped cache for other corpora.
 //! - [`tui`]: the terminal edge: event loop, signals, background index, effects.
 //! - [`ui`]: drawing every screen from the app state; styles by meaning.
 //! - [`text`]: Markdown blocks and width-aware wrapping shared by every view.

@@ -11,6 +11,7 @@ mod corpus_quality;
 mod drafts;
 mod hostile;
 mod i18n;
+mod index;
 mod loader;
 mod man;
 mod messages;

@@ -10,12 +10,7 @@ use proptest::prelude::*;
 fn load_one(rel: &str, bytes: Vec<u8>) -> plein::corpus::Loaded {
     load_listing(
         Listing {
-            files: vec![File {
-                rel: rel.to_owned(),
-                display: rel.to_owned(),
-                bytes: Ok(bytes),
-                stamp: 0,
-            }],
+            files: vec![File::in_memory(rel, bytes)],
             fingerprint: 0,
             dirs: Vec::new(),
         },

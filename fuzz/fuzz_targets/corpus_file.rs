@@ -8,12 +8,7 @@ use plein::corpus::{File, Listing, load_listing};
 fuzz_target!(|data: &[u8]| {
     for rel in ["stories/eenzaamheid/x.md", "resources/x.md"] {
         let listing = Listing {
-            files: vec![File {
-                rel: rel.to_owned(),
-                display: rel.to_owned(),
-                bytes: Ok(data.to_vec()),
-                stamp: 0,
-            }],
+            files: vec![File::in_memory(rel, data.to_vec())],
             fingerprint: 0,
             dirs: Vec::new(),
         };

@@ -4,6 +4,7 @@
 mod model;
 mod parse;
 mod resource;
+pub(crate) mod snapshot;
 mod source;
 mod story;
 mod synonyms;
@@ -76,9 +77,23 @@ impl Vocabulary {
 
 /// Loads a corpus. Fails only when the source cannot be read at all (a missing directory);
 /// problems in single files become diagnostics, and those documents are skipped.
+///
+/// The bundled corpus comes from its prebuilt table when that is current (see `snapshot`):
+/// the same corpus, without parsing every file at start.
 pub fn load(source: &Source) -> Result<Loaded, SourceError> {
+    if *source == Source::Bundled
+        && let Some(loaded) = snapshot::bundled()
+    {
+        return Ok(loaded);
+    }
+    load_parsed(source)
+}
+
+/// Loads a corpus by parsing and checking every file (what [`load`] does but for a current
+/// bundled table).
+pub fn load_parsed(source: &Source) -> Result<Loaded, SourceError> {
     Ok(load_listing(
-        source.listing()?,
+        source.listing_deferred()?,
         matches!(source, Source::Dir(_)),
     ))
 }
@@ -107,8 +122,8 @@ pub fn load_listing(listing: Listing, on_disk: bool) -> Loaded {
     let mut docs = Vec::new();
     for file in files {
         match file.rel.as_str() {
-            "themes.toml" => themes_file = Some(file),
-            "synonyms.toml" => synonyms_file = Some(file),
+            "themes.toml" => themes_file = Some(file.read()),
+            "synonyms.toml" => synonyms_file = Some(file.read()),
             rel if rel.ends_with(".md") => docs.push(file),
             _ => diags.push(
                 Diagnostic::warning(
@@ -128,7 +143,7 @@ pub fn load_listing(listing: Listing, on_disk: bool) -> Loaded {
     let mut skipped = 0;
     for file in docs {
         let (rel, display) = (file.rel.clone(), file.display.clone());
-        let Some(text) = parse::decode(file, &mut diags) else {
+        let Some(text) = parse::decode(file.read(), &mut diags) else {
             skipped += 1;
             continue;
         };

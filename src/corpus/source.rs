@@ -18,6 +18,11 @@ mod bundled {
     include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
 }
 
+/// The embedded corpus files: (path relative to `data/`, bytes), sorted by path.
+pub(crate) fn bundled_files() -> &'static [(&'static str, &'static [u8])] {
+    bundled::FILES
+}
+
 /// Which corpus to load.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {
@@ -38,6 +43,30 @@ pub struct File {
     pub bytes: Result<Vec<u8>, Diagnostic>,
     /// Size and modification time as one number (0 for the bundled corpus): see [`stamp`].
     pub stamp: u64,
+    /// Where to read the bytes from, and the size listed, when they have not been read yet
+    /// (see [`Source::listing_deferred`]).
+    pub(crate) deferred: Option<(PathBuf, u64)>,
+}
+
+impl File {
+    /// A file held in memory (tests and fuzzing of the parsers).
+    pub fn in_memory(rel: &str, bytes: Vec<u8>) -> File {
+        File {
+            rel: rel.to_owned(),
+            display: rel.to_owned(),
+            bytes: Ok(bytes),
+            stamp: 0,
+            deferred: None,
+        }
+    }
+
+    /// The file with its bytes read, if they were deferred.
+    pub(crate) fn read(mut self) -> File {
+        if let Some((path, len)) = self.deferred.take() {
+            self.bytes = read_limited(&path, len, &self.display);
+        }
+        self
+    }
 }
 
 /// The files of a corpus, and what tells whether the corpus has changed since.
@@ -111,6 +140,16 @@ impl Source {
     /// directory. Stamps are taken before files are read, so an edit made while reading shows
     /// as a change next time rather than hiding behind an old stamp.
     pub fn listing(&self) -> Result<Listing, SourceError> {
+        self.listing_with(true)
+    }
+
+    /// Like [`Source::listing`], but a directory's files are read only by [`File::read`]: the
+    /// loader reads, parses and drops one file at a time instead of holding every file's bytes.
+    pub(crate) fn listing_deferred(&self) -> Result<Listing, SourceError> {
+        self.listing_with(false)
+    }
+
+    fn listing_with(&self, read: bool) -> Result<Listing, SourceError> {
         match self {
             Source::Bundled => {
                 let files = bundled::FILES
@@ -120,6 +159,7 @@ impl Source {
                         display: format!("data/{rel}"),
                         bytes: Ok(bytes.to_vec()),
                         stamp: 0,
+                        deferred: None,
                     })
                     .collect();
                 Ok(Listing {
@@ -135,14 +175,19 @@ impl Source {
                     .into_iter()
                     .map(|e| {
                         let stamp = e.meta.as_ref().map_or(0, stamp);
-                        let bytes = e
-                            .meta
-                            .and_then(|m| read_limited(&e.path, m.len(), &e.display));
+                        let (bytes, deferred) = match e.meta {
+                            Ok(m) if !read => (Ok(Vec::new()), Some((e.path, m.len()))),
+                            meta => (
+                                meta.and_then(|m| read_limited(&e.path, m.len(), &e.display)),
+                                None,
+                            ),
+                        };
                         File {
                             rel: e.rel,
                             display: e.display,
                             bytes,
                             stamp,
+                            deferred,
                         }
                     })
                     .collect();
@@ -159,14 +204,8 @@ impl Source {
     /// (paths, sizes and modification times), so a cached index is found quickly.
     pub fn fingerprint(&self) -> Result<u64, SourceError> {
         match self {
-            Source::Bundled => {
-                let mut h = Fnv::new();
-                for (rel, bytes) in bundled::FILES {
-                    h.eat(rel.as_bytes());
-                    h.eat(bytes);
-                }
-                Ok(h.0)
-            }
+            // Hashed by build.rs, so no process hashes the corpus at start.
+            Source::Bundled => Ok(bundled::FINGERPRINT),
             Source::Dir(root) => list_dir_corpus(root).map(|(e, d)| listing_fingerprint(&e, &d)),
         }
     }

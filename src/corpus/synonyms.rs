@@ -39,6 +39,11 @@ impl Synonyms {
         self.map.is_empty()
     }
 
+    /// Synonyms exactly as given (the prebuilt corpus table stores them so).
+    pub(super) fn from_parts(map: HashMap<String, Vec<String>>, longest: usize) -> Self {
+        Synonyms { map, longest }
+    }
+
     fn add(&mut self, from: &str, to: &str) {
         let list = self.map.entry(from.to_owned()).or_default();
         if from != to && !list.iter().any(|t| t == to) {

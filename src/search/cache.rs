@@ -15,7 +15,10 @@
 //!   corpus fast, as `git`'s untracked cache does with directory times.
 //!
 //! The cache is never trusted blindly: one that does not open, holds another document count or
-//! schema, or has a broken marker is rebuilt. A new index is built in a temporary directory and
+//! schema, has a broken marker, or whose files differ from the sizes its marker records
+//! (truncated, replaced) is rebuilt; whoever has loaded the corpus also verifies every file's
+//! checksum (tantivy's footer), which catches damage that kept the size. Indexes are opened by
+//! memory map (tantivy's `MmapDirectory`), so sessions on one host share their pages. A new index is built in a temporary directory and
 //! renamed into place, so a crash never leaves a half-written index behind.
 
 use super::analysis::{self, ANALYZER_VERSION, Analyzers};
@@ -36,8 +39,10 @@ const KEEP: usize = 3;
 /// How an index was obtained, for figures and messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Origin {
-    /// Built in memory (bundled corpus, guest sessions).
+    /// Built in memory (guest sessions, or a binary whose prebuilt bundled index is stale).
     Memory,
+    /// The prebuilt index embedded in the binary (bundled corpus).
+    Embedded,
     /// Opened from the cache.
     Cached,
     /// Built and stored in the cache (first use, a changed corpus, or a damaged cache).
@@ -61,6 +66,8 @@ struct Marker {
     synonyms: FoldedSynonyms,
     /// Directories and top-level files, relative to the corpus root, with their stamps.
     stamps: Vec<(String, u64)>,
+    /// The index files with their sizes.
+    files: Vec<(String, u64)>,
 }
 
 /// The cache directory name of a corpus directory.
@@ -102,6 +109,12 @@ fn read_marker(dir: &Path, key: &str) -> Option<Marker> {
         .iter()
         .map(|(rel, v)| Some((rel.clone(), unhex(v)?)))
         .collect::<Option<Vec<_>>>()?;
+    let files = marker
+        .get("files")?
+        .as_table()?
+        .iter()
+        .map(|(name, v)| Some((name.clone(), unhex(v)?)))
+        .collect::<Option<Vec<_>>>()?;
     Some(Marker {
         meta: Meta {
             docs: u64::try_from(marker.get("docs")?.as_integer()?).ok()?,
@@ -111,12 +124,43 @@ fn read_marker(dir: &Path, key: &str) -> Option<Marker> {
         themes,
         synonyms: FoldedSynonyms::from_table(marker.get("synonyms")?.as_table()?)?,
         stamps,
+        files,
     })
 }
 
-fn open_index(dir: &Path, marker: Marker) -> Option<(SearchIndex, Meta)> {
+/// The index files of a directory (not the marker, not locks) with their sizes.
+fn index_files(dir: &Path) -> Vec<(String, u64)> {
+    let mut files: Vec<(String, u64)> = fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let meta = e.metadata().ok()?;
+            (meta.is_file() && name != MARKER && !name.ends_with(".lock"))
+                .then_some((name, meta.len()))
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// Opens a cached index if it is sound: every file as large as when it was written and, with
+/// `verify`, every checksum right (that reads the whole index).
+fn open_index(dir: &Path, marker: Marker, verify: bool) -> Option<(SearchIndex, Meta)> {
+    let sizes_match = !marker.files.is_empty()
+        && marker
+            .files
+            .iter()
+            .all(|(name, size)| fs::metadata(dir.join(name)).is_ok_and(|m| m.len() == *size));
+    if !sizes_match {
+        return None;
+    }
     let index = Index::open_in_dir(dir).ok()?;
     if index.schema() != schema().0 {
+        return None;
+    }
+    if verify && !index.validate_checksum().is_ok_and(|bad| bad.is_empty()) {
         return None;
     }
     analysis::register(&index);
@@ -139,7 +183,7 @@ pub fn open_cached(root: &Path, corpus_dir: &Path) -> Option<(SearchIndex, Meta)
             .iter()
             .all(|(rel, stamp)| stamp_of(&corpus_dir.join(rel)) == Some(*stamp));
     if unchanged {
-        open_index(&dir, marker)
+        open_index(&dir, marker, false)
     } else {
         None
     }
@@ -164,7 +208,7 @@ pub fn open_or_build(
     let dir = root.join(&key);
     if let Some(marker) = read_marker(&dir, &key)
         && marker.fingerprint == corpus.fingerprint
-        && let Some((ix, _)) = open_index(&dir, marker)
+        && let Some((ix, _)) = open_index(&dir, marker, true)
     {
         return Ok((ix, Origin::Cached));
     }
@@ -187,7 +231,7 @@ pub fn open_or_build(
     prune(root, &dir);
     read_marker(&dir, &key)
         .filter(|m| m.fingerprint == corpus.fingerprint)
-        .and_then(|m| open_index(&dir, m))
+        .and_then(|m| open_index(&dir, m, false))
         .map(|(ix, _)| (ix, Origin::Rebuilt))
         .ok_or_else(|| SearchError(format!("{}: the new index does not open", dir.display())))
 }
@@ -226,6 +270,11 @@ fn build_in(corpus: &Corpus, key: &str, dir: &Path) -> Result<(), SearchError> {
         .map(|(rel, stamp)| (rel.clone(), hex(*stamp)))
         .collect();
     marker.insert("stamps".into(), toml::Value::Table(stamps));
+    let files: toml::Table = index_files(dir)
+        .into_iter()
+        .map(|(name, size)| (name, hex(size)))
+        .collect();
+    marker.insert("files".into(), toml::Value::Table(files));
     let text = toml::to_string(&marker).map_err(|e| SearchError(e.to_string()))?;
     fs::write(dir.join(MARKER), text).map_err(|e| SearchError(e.to_string()))
 }

@@ -38,6 +38,9 @@ pub(crate) struct Fields {
     pub stamp: Field,
 }
 
+/// Memory budget of one index writer thread (tantivy's minimum is 15 MB).
+const WRITER_BUDGET: usize = 20_000_000;
+
 /// Name of the rank field.
 const RANK: &str = "rank";
 
@@ -90,8 +93,12 @@ pub(crate) fn plain_text(md: &str) -> String {
         .join(" ")
 }
 
-/// The index documents for a corpus: every story and resource.
-pub(crate) fn documents(corpus: &Corpus, f: &Fields) -> Vec<TantivyDocument> {
+/// The index documents for a corpus: every story and resource, made one at a time as the
+/// writer takes them (no copy of the whole corpus is held).
+pub(crate) fn documents<'a>(
+    corpus: &'a Corpus,
+    f: &'a Fields,
+) -> impl Iterator<Item = TantivyDocument> + 'a {
     let theme_names = |themes: &[String]| -> String {
         themes
             .iter()
@@ -100,19 +107,14 @@ pub(crate) fn documents(corpus: &Corpus, f: &Fields) -> Vec<TantivyDocument> {
             .collect::<Vec<_>>()
             .join(" ")
     };
-    let mut docs = Vec::with_capacity(corpus.stories.len() + corpus.resources.len());
-    let stamp = |d: &mut TantivyDocument, path: &str| {
+    let stamp = move |d: &mut TantivyDocument, path: &str| {
         if let Some((rel, stamp)) = corpus.stamps.files.get(path) {
             d.add_text(f.file, rel);
             d.add_u64(f.stamp, *stamp);
         }
     };
-    let mut rank = 0u64;
-    let mut next_rank = || {
-        rank += 1;
-        rank
-    };
-    for s in &corpus.stories {
+    let n_stories = corpus.stories.len() as u64;
+    let stories = corpus.stories.iter().enumerate().map(move |(i, s)| {
         let tags_text = format!(
             "{} {}",
             s.tags.join(" ").replace('-', " "),
@@ -129,7 +131,7 @@ pub(crate) fn documents(corpus: &Corpus, f: &Fields) -> Vec<TantivyDocument> {
             f.tags_text => tags_text.as_str(),
             f.body => body.as_str(),
             f.plain => format!("{} {} {} {}", s.title, s.summary, tags_text, body),
-            f.rank => next_rank(),
+            f.rank => i as u64 + 1,
         );
         for t in &s.themes {
             d.add_facet(f.theme, Facet::from_path([t.as_str()]));
@@ -141,9 +143,9 @@ pub(crate) fn documents(corpus: &Corpus, f: &Fields) -> Vec<TantivyDocument> {
             d.add_text(f.phase, p);
         }
         stamp(&mut d, &s.path);
-        docs.push(d);
-    }
-    for r in &corpus.resources {
+        d
+    });
+    let resources = corpus.resources.iter().enumerate().map(move |(i, r)| {
         let tags_text = format!("{} {}", r.kind, theme_names(&r.themes));
         let body = format!(
             "{} {}",
@@ -162,26 +164,41 @@ pub(crate) fn documents(corpus: &Corpus, f: &Fields) -> Vec<TantivyDocument> {
             f.body => body.as_str(),
             f.plain => format!("{} {} {} {} {}", r.name, r.summary, tags_text, body, r.url.clone().unwrap_or_default()),
             f.phone => phone_tokens(&r.phone),
-            f.rank => next_rank(),
+            f.rank => n_stories + i as u64 + 1,
         );
         for t in &r.themes {
             d.add_facet(f.theme, Facet::from_path([t.as_str()]));
         }
         stamp(&mut d, &r.path);
-        docs.push(d);
-    }
-    docs
+        d
+    });
+    stories.chain(resources)
 }
 
 /// Writes documents into an index and commits them, on up to two threads (one per core: the
 /// bundled corpus indexes in half the time on two). Which thread takes which document varies,
 /// so results never depend on document order: [`by_score`] breaks ties by `rank`.
-pub(crate) fn write(index: &Index, docs: Vec<TantivyDocument>) -> tantivy::Result<()> {
+pub(crate) fn write(
+    index: &Index,
+    docs: impl Iterator<Item = TantivyDocument>,
+) -> tantivy::Result<()> {
     let threads = std::env::var("PLEIN_T")
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(2);
-    let mut writer: IndexWriter = index.writer_with_num_threads(threads, threads * 15_000_000)?;
+    write_with(index, docs, threads)
+}
+
+/// Writes documents on `threads` threads, with tantivy's smallest budget per thread (the
+/// writer flushes a segment whenever it fills): memory stays bounded at any corpus size.
+pub(crate) fn write_with(
+    index: &Index,
+    docs: impl Iterator<Item = TantivyDocument>,
+    threads: usize,
+) -> tantivy::Result<()> {
+    let threads = threads.max(1);
+    let mut writer: IndexWriter =
+        index.writer_with_num_threads(threads, threads * WRITER_BUDGET)?;
     for d in docs {
         writer.add_document(d)?;
     }

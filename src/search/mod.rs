@@ -7,6 +7,7 @@
 
 mod analysis;
 pub mod cache;
+pub mod embedded;
 pub mod eval;
 mod index;
 pub mod input;
@@ -105,14 +106,28 @@ impl SearchIndex {
         })
     }
 
-    /// The index for a corpus: in memory for the bundled corpus or when `cache` is `None`
-    /// (guest sessions write nothing), else opened from or stored in the cache directory.
+    /// The prebuilt index embedded in the binary, for the bundled corpus; `None` when the
+    /// binary's prebuilt index is stale or does not open (see [`embedded`]).
+    pub fn bundled(corpus: &Corpus) -> Option<SearchIndex> {
+        let index = embedded::open()?;
+        let synonyms = FoldedSynonyms::new(&corpus.synonyms, &mut Analyzers::default());
+        let themes = corpus.themes.iter().map(|t| t.slug.clone()).collect();
+        Self::open(index, index::schema().1, synonyms, themes).ok()
+    }
+
+    /// The index for a corpus: the embedded one for the bundled corpus; in memory when `cache`
+    /// is `None` (guest sessions write nothing); else opened from or stored in the cache
+    /// directory.
     pub fn for_corpus(
         corpus: &Corpus,
         source: &Source,
         cache: Option<&std::path::Path>,
     ) -> Result<(SearchIndex, cache::Origin), SearchError> {
         match (source, cache) {
+            (Source::Bundled, _) => match Self::bundled(corpus) {
+                Some(ix) => Ok((ix, cache::Origin::Embedded)),
+                None => Ok((Self::build(corpus)?, cache::Origin::Memory)),
+            },
             (Source::Dir(dir), Some(root)) => cache::open_or_build(corpus, dir, root),
             _ => Ok((Self::build(corpus)?, cache::Origin::Memory)),
         }
