@@ -238,3 +238,20 @@ fn clearing_the_screen_on_the_way_out_sends_no_terminal_query() {
     terminal.clear().expect("clear");
     assert_eq!(terminal.backend().queries, before + 1);
 }
+
+#[test]
+fn in_kiosk_mode_an_export_may_go_to_stdout_but_never_to_a_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("uit.md");
+    let o = run(&["--kiosk", "bookmarks", "export", "-o", "-"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = run(&[
+        "--kiosk",
+        "bookmarks",
+        "export",
+        "-o",
+        file.to_str().expect("path"),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(!file.exists());
+}

@@ -72,15 +72,7 @@ pub fn run(cli: &Cli, io: &mut Io<'_>) -> io::Result<u8> {
             let cache = cache_root(cli);
             search::run(&source, &args, cache.as_deref(), io)
         }
-        Some(Command::Bookmarks {
-            action: crate::cli::BookmarksAction::Import { .. },
-        })
-        | Some(Command::Bookmarks {
-            action:
-                crate::cli::BookmarksAction::Export {
-                    output: Some(_), ..
-                },
-        }) if cli.kiosk => {
+        Some(Command::Bookmarks { action }) if cli.kiosk && touches_files(action) => {
             writeln!(io.err, "plein: {}", io.cat().t("bookmarks.kiosk_no_files"))?;
             Ok(EXIT_PROBLEM)
         }
@@ -238,6 +230,16 @@ pub fn run_interactive(cli: &Cli, settings: &Settings, err: &mut dyn Write) -> i
         crate::tui::Exit::Gone => 129,
         _ => EXIT_OK,
     })
+}
+
+/// A bookmarks action that reads or writes a file (refused in kiosk mode; `-o -` is stdout).
+fn touches_files(action: &crate::cli::BookmarksAction) -> bool {
+    use crate::cli::BookmarksAction;
+    match action {
+        BookmarksAction::Import { .. } => true,
+        BookmarksAction::Export { output, .. } => export_target(output.as_deref()).is_some(),
+        _ => false,
+    }
 }
 
 /// Where an export goes: a file, or `None` for standard output (no `-o`, or `-o -`).
