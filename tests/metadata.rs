@@ -1,6 +1,7 @@
 //! Package metadata that packagers rely on: `rust-version` is at least what every locked
 //! dependency needs (clippy's `incompatible_msrv` lint, run by CI with `-D warnings`, checks the
-//! code itself against it), and the licence files exist.
+//! code itself against it), the licence files exist, and the packaged example configuration
+//! is valid once uncommented.
 
 use std::path::Path;
 use std::process::Command;
@@ -70,5 +71,31 @@ fn the_code_and_the_corpus_each_have_a_licence() {
     assert!(
         readme.contains("CC BY 4.0"),
         "data/README.md says which licence and why"
+    );
+}
+
+#[test]
+fn the_packaged_example_configuration_is_valid_once_uncommented() {
+    let text = include_str!("../packaging/config.toml");
+    let mut settings = 0;
+    let uncommented: String = text
+        .lines()
+        .map(|l| match l.strip_prefix('#') {
+            // `#key = value` is a setting; `# text` is prose.
+            Some(rest) if rest.starts_with(|c: char| c.is_ascii_lowercase()) => {
+                settings += 1;
+                format!("{rest}\n")
+            }
+            _ => String::new(),
+        })
+        .collect();
+    assert!(settings >= 5, "the example shows the kiosk settings");
+    let config = plein::config::Config::parse(&uncommented).expect("a valid configuration");
+    assert_eq!(config.kiosk, Some(true));
+    let as_shipped = plein::config::Config::parse(text).expect("valid as shipped");
+    assert_eq!(
+        as_shipped,
+        plein::config::Config::default(),
+        "the shipped file sets nothing"
     );
 }
