@@ -90,11 +90,14 @@ fn the_packaged_example_configuration_is_valid_once_uncommented() {
         })
         .collect();
     assert!(settings >= 5, "the example shows the kiosk settings");
-    let config = plein::config::Config::parse(&uncommented).expect("a valid configuration");
-    assert_eq!(config.kiosk, Some(true));
-    let as_shipped = plein::config::Config::parse(text).expect("valid as shipped");
+    // The example is the administrator's system file, where `lock` is allowed.
+    let config = plein::config::parse_layer("config.toml", &uncommented, true);
+    assert!(config.problems.is_empty(), "{:?}", config.problems);
+    assert_eq!(config.values.kiosk, Some(true));
+    let as_shipped = plein::config::parse_layer("config.toml", text, true);
+    assert!(as_shipped.problems.is_empty(), "{:?}", as_shipped.problems);
     assert_eq!(
-        as_shipped,
+        as_shipped.values,
         plein::config::Config::default(),
         "the shipped file sets nothing"
     );
