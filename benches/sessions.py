@@ -5,7 +5,8 @@ Each session is a real `plein` in its own pseudo-terminal (80x24), driven like a
 search ("/" then "schulden", one key at a time), open the first hit, then sit idle. For N
 concurrent sessions (1, 20, 100 by default) it prints per session, after the idle pause:
 private memory (Private_Clean + Private_Dirty), proportional memory (Pss) and Rss from
-/proc/PID/smaps_rollup, and CPU time per keystroke (utime + stime over the keys typed).
+/proc/PID/smaps_rollup, and CPU time per keystroke (from /proc/PID/task/*/schedstat, over the
+keys typed and the frames they caused).
 
 It also times start-up from outside the process: pty spawn until the complete Home screen has
 arrived (its last line, the footer, ends in "snel weg"), against `echo` through the same
@@ -19,6 +20,7 @@ import argparse
 import fcntl
 import os
 import pty
+import re
 import select
 import statistics
 import struct
@@ -29,7 +31,8 @@ import termios
 import time
 
 FOOTER = b"snel weg"
-TICK = os.sysconf("SC_CLK_TCK")
+# Escape sequences (ratatui moves the cursor over blank cells instead of writing spaces).
+ESCAPES = re.compile(rb"\x1b\[[0-9;?]*[A-Za-z]")
 
 
 def winsize(fd, rows=24, cols=80):
@@ -71,7 +74,7 @@ class Session:
         """Seconds from t0 until `marker` appears in the output after offset `since`."""
         end = time.perf_counter() + timeout
         while time.perf_counter() < end:
-            if marker in self.out[since:]:
+            if marker in ESCAPES.sub(b" ", bytes(self.out[since:])):
                 return time.perf_counter() - self.t0
             if not self.drain(0.05):
                 break
@@ -81,9 +84,12 @@ class Session:
         os.write(self.master, data)
 
     def cpu(self):
-        with open(f"/proc/{self.proc.pid}/stat") as f:
-            fields = f.read().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / TICK
+        """CPU seconds so far, all threads (schedstat: nanoseconds, unlike stat's ticks)."""
+        total = 0
+        for tid in os.listdir(f"/proc/{self.proc.pid}/task"):
+            with open(f"/proc/{self.proc.pid}/task/{tid}/schedstat") as f:
+                total += int(f.read().split()[0])
+        return total / 1e9
 
     def memory(self):
         kb = {}
