@@ -2,7 +2,7 @@
 //! directory. [`load`] keeps every document it can and reports every problem it finds.
 
 mod model;
-mod parse;
+pub(crate) mod parse;
 mod resource;
 mod source;
 mod story;
@@ -17,7 +17,7 @@ pub use parse::{edit_distance, is_slug};
 pub use resource::{is_phone, is_web_address};
 pub(crate) use source::Fnv;
 pub use source::{Listing, MAX_FILE_BYTES, Source, SourceError, stamp, stamp_of};
-pub use synonyms::Synonyms;
+pub use synonyms::{Synonyms, normalise};
 pub use themes::THEME_SLUGS;
 
 use crate::diag::{Diagnostic, Pos};
@@ -98,6 +98,9 @@ pub fn load(source: &Source) -> Result<Loaded, SourceError> {
         match file.rel.as_str() {
             "themes.toml" => themes_file = Some(file),
             "synonyms.toml" => synonyms_file = Some(file),
+            // Search lexicons of the bundled data (not corpus files): `plein check` checks them.
+            "verbs.toml" | "lexicon.toml" | "crisis.toml"
+                if matches!(source, Source::Bundled) => {}
             rel if rel.ends_with(".md") => docs.push(file),
             _ => diags.push(
                 Diagnostic::warning(

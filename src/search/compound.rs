@@ -1,0 +1,65 @@
+//! Dutch compounds split against the corpus vocabulary, with their linking sounds (*-s-*,
+//! *-en-*, *-e-*): *eenzaamheidsgevoelens* → *eenzaamheid* + *gevoelens*, so a long compound
+//! nobody wrote finds the stories that use its parts.
+
+use super::index::Vocabulary;
+use super::stem::stem_word;
+
+/// Linking sounds between the parts, longest first.
+const LINKS: [&str; 4] = ["en", "s", "e", ""];
+/// The shortest part.
+const MIN_PART: usize = 3;
+
+fn known(part: &str, vocab: &Vocabulary) -> bool {
+    part.chars().count() >= MIN_PART
+        && (vocab.df(part) > 0 || vocab.stems.contains(&stem_word(part)))
+}
+
+/// The parts of a compound the corpus does not have as one word; empty when it cannot be
+/// split into known words (or is known as it is).
+pub(crate) fn split(word: &str, vocab: &Vocabulary) -> Vec<String> {
+    if word.chars().count() < 2 * MIN_PART + 1 || known(word, vocab) {
+        return Vec::new();
+    }
+    split_known(word, vocab, 2)
+}
+
+fn split_known(word: &str, vocab: &Vocabulary, depth: usize) -> Vec<String> {
+    let mut best: Option<(usize, Vec<String>)> = None;
+    for (i, _) in word.char_indices().skip(MIN_PART) {
+        let (head, rest) = word.split_at(i);
+        if !known(head, vocab) {
+            continue;
+        }
+        for link in LINKS {
+            let Some(tail) = rest.strip_prefix(link) else {
+                continue;
+            };
+            let parts = if known(tail, vocab) {
+                vec![tail.to_owned()]
+            } else if depth > 1 {
+                split_known(tail, vocab, depth - 1)
+            } else {
+                Vec::new()
+            };
+            if parts.is_empty() {
+                continue;
+            }
+            // Prefer the split whose shortest part is longest (*huur|achterstand* over
+            // *huu|rachterstand*), then fewer parts.
+            let shortest = parts
+                .iter()
+                .map(|p| p.chars().count())
+                .chain([head.chars().count()])
+                .min()
+                .unwrap_or(0);
+            let score = shortest * 10 - parts.len();
+            if best.as_ref().is_none_or(|(s, _)| score > *s) {
+                let mut all = vec![head.to_owned()];
+                all.extend(parts);
+                best = Some((score, all));
+            }
+        }
+    }
+    best.map(|(_, p)| p).unwrap_or_default()
+}
