@@ -25,8 +25,40 @@ pub(crate) struct Lex {
     help: Vec<Vec<String>>,
     /// Every folded lexicon word (known words are never read as typos).
     known: std::collections::HashSet<String>,
+    /// Person + violence verb + me: partner violence.
+    person: Person,
     /// The crisis signals.
     pub signals: Signals,
+}
+
+/// *vriend, man, ex, hij* with a violence verb aimed at *me/mij*: the theme it points to.
+#[derive(Default)]
+struct Person {
+    theme: String,
+    persons: Vec<String>,
+    verbs: Vec<String>,
+    objects: Vec<String>,
+}
+
+/// How much a person + violence + me sentence weighs against lexicon votes.
+const PERSON_WEIGHT: f32 = 3.0;
+
+impl Person {
+    fn new(p: &lexicon::words::Person) -> Person {
+        let k = |list: &[String]| list.iter().map(|w| key(&fold(w))).collect();
+        Person {
+            theme: p.theme.clone(),
+            persons: k(&p.persons),
+            verbs: k(&p.verbs),
+            objects: k(&p.objects),
+        }
+    }
+
+    fn aimed_at_me(&self, tokens: &[Token]) -> Option<(&str, f32)> {
+        let has = |list: &[String]| tokens.iter().any(|t| list.contains(&t.key));
+        (!self.verbs.is_empty() && has(&self.persons) && has(&self.verbs) && has(&self.objects))
+            .then_some((self.theme.as_str(), PERSON_WEIGHT))
+    }
 }
 
 fn keys(term: &str) -> Vec<String> {
@@ -41,6 +73,7 @@ impl Lex {
             single: Vec::new(),
             help: words.help.iter().map(|h| keys(h)).collect(),
             known: std::collections::HashSet::new(),
+            person: words.person.as_ref().map(Person::new).unwrap_or_default(),
             signals,
         };
         for (i, e) in words.entries.iter().enumerate() {
@@ -155,6 +188,9 @@ pub(crate) fn understand(words: &[String], vocab: &Vocabulary, lex: &Lex) -> Und
             .all(|(j, key)| tokens.get(i + j).is_some_and(|t| &t.key == key))
     };
     u.help = (0..tokens.len()).any(|i| lex.help.iter().any(|h| at(i, h)));
+    if let Some((theme, weight)) = lex.person.aimed_at_me(&tokens) {
+        *u.votes.entry(theme.to_owned()).or_default() += weight;
+    }
     let mut i = 0;
     while i < tokens.len() {
         let found = lex
@@ -173,7 +209,9 @@ pub(crate) fn understand(words: &[String], vocab: &Vocabulary, lex: &Lex) -> Und
         };
         let (theme, finds) = &lex.entries[entry];
         *u.votes.entry(theme.clone()).or_default() += len as f32;
-        for f in finds {
+        // The corpus's own words find themselves; only words it lacks need the finds.
+        let unknown = tokens[i..i + len].iter().any(|t| !t.stop && vocab.df(&t.word) == 0);
+        for f in finds.iter().filter(|_| unknown) {
             if !u.finds.contains(f) {
                 u.finds.push(f.clone());
             }

@@ -25,6 +25,21 @@ pub struct Words {
     pub entries: Vec<Entry>,
     /// Words and phrases that ask for help (*nummer, bellen, waar kan ik*).
     pub help: Vec<String>,
+    /// A person, a violence verb and *me*: the theme that points to.
+    pub person: Option<Person>,
+}
+
+/// *vriend, man, ex, hij* + a violence verb + *me/mij*.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Person {
+    /// The theme (partner violence).
+    pub theme: String,
+    /// Person words.
+    pub persons: Vec<String>,
+    /// Violence verbs (any form: verb forms are matched by lemma).
+    pub verbs: Vec<String>,
+    /// *me, mij, mijn*.
+    pub objects: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -34,6 +49,17 @@ struct Raw {
     help: Option<RawHelp>,
     #[serde(default)]
     theme: Vec<RawEntry>,
+    #[serde(default)]
+    person: Option<RawPerson>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPerson {
+    theme: Spanned<String>,
+    persons: Vec<String>,
+    verbs: Vec<String>,
+    objects: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -90,6 +116,20 @@ pub fn parse(path: &str, text: &str, themes: &[&str], diags: &mut Vec<Diagnostic
             .into_iter()
             .filter_map(|s| word(&mut f, Some(&mut seen_help), s))
             .collect();
+    }
+    if let Some(p) = raw.person {
+        let pos = f.pos(&p.theme);
+        let theme = p.theme.into_inner();
+        if themes.contains(&theme.as_str()) {
+            out.person = Some(Person {
+                theme,
+                persons: p.persons,
+                verbs: p.verbs,
+                objects: p.objects,
+            });
+        } else {
+            f.error(pos, "unknown-theme", format!("unknown theme `{theme}`"), None);
+        }
     }
     for e in raw.theme {
         let pos = f.pos(&e.slug);
