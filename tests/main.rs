@@ -9,6 +9,7 @@ mod i18n;
 mod loader;
 mod man;
 mod search;
+mod search_crisis;
 mod search_quality;
 mod terminal_safety;
 mod util;

@@ -15,14 +15,32 @@ fn known(part: &str, vocab: &Vocabulary) -> bool {
         && (vocab.df(part) > 0 || vocab.stems.contains(&stem_word(part)))
 }
 
-/// The parts of a compound the corpus does not have as one word; empty when it cannot be
-/// split into known words (or is known as it is).
+/// The parts of a compound the corpus does not have as one word: a split into known words, or
+/// else its longest known head and tail; empty when the word is known as it is.
 pub(crate) fn split(word: &str, vocab: &Vocabulary) -> Vec<String> {
     if word.chars().count() < 2 * MIN_PART + 1 || known(word, vocab) {
         return Vec::new();
     }
-    split_known(word, vocab, 2)
+    let parts = split_known(word, vocab, 2);
+    if !parts.is_empty() {
+        return parts;
+    }
+    // No split into known words only: the longest known head and tail still say something
+    // (*buurthuis|activiteiten*, where the corpus never wrote *activiteiten*).
+    let n = word.chars().count();
+    let cut = |i: usize| word.char_indices().nth(i).map_or(word.len(), |(b, _)| b);
+    let head = (PARTIAL..n - 2)
+        .rev()
+        .map(|i| &word[..cut(i)])
+        .find(|h| known(h, vocab));
+    let tail = (3..n - PARTIAL + 1)
+        .map(|i| &word[cut(i)..])
+        .find(|t| known(t, vocab));
+    head.into_iter().chain(tail).map(str::to_owned).collect()
 }
+
+/// The shortest head or tail kept when the rest of a compound is unknown.
+const PARTIAL: usize = 5;
 
 fn split_known(word: &str, vocab: &Vocabulary, depth: usize) -> Vec<String> {
     let mut best: Option<(usize, Vec<String>)> = None;

@@ -14,7 +14,7 @@ pub struct Entry {
     pub theme: String,
     /// Corpus words the words also search for (may be empty: the theme alone is then the hint).
     pub finds: Vec<String>,
-    /// What people type: one to four words each, lower case.
+    /// What people type: one to six words each, lower case.
     pub words: Vec<String>,
 }
 
@@ -93,8 +93,8 @@ pub fn parse(path: &str, text: &str, themes: &[&str], diags: &mut Vec<Diagnostic
      -> Option<String> {
         let pos = f.pos(&s);
         let w = crate::corpus::normalise(&f.text(s));
-        if w.is_empty() || w.split(' ').count() > 4 {
-            f.error(pos, "bad-lexicon-word", "a word is one to four words".into(), None);
+        if w.is_empty() || w.split(' ').count() > 6 {
+            f.error(pos, "bad-lexicon-word", "a word is one to six words".into(), None);
             return None;
         }
         if let Some(seen) = seen {
