@@ -52,7 +52,12 @@ fn main() {
             u.none,
             u.with_resource
         );
-        println!("  top-1 theme        {:.3} ({}/{})", u.top1_rate(), u.top1, u.themed);
+        println!(
+            "  top-1 theme        {:.3} ({}/{})",
+            u.top1_rate(),
+            u.top1,
+            u.themed
+        );
         println!("  P@5                {:.3}", u.p5());
         println!(
             "  resource in top 3  {:.3} ({}/{})",
@@ -68,7 +73,11 @@ fn main() {
         );
         println!(
             "  crisis recall      {:.3} ({}/{}), false cards {}/{} ordinary + {}/{} none",
-            if c.phrasings == 0 { 0.0 } else { c.recalled as f64 / c.phrasings as f64 },
+            if c.phrasings == 0 {
+                0.0
+            } else {
+                c.recalled as f64 / c.phrasings as f64
+            },
             c.recalled,
             c.phrasings,
             c.false_positives,

@@ -53,7 +53,11 @@ fn every_crisis_phrasing_of_the_tuning_set_gets_its_card_and_ordinary_queries_ne
             wrong.push(format!("{:?}: want {}, got {got:?}", c.query, c.kind));
         }
     }
-    let ordinary = set.ordinary.iter().map(|o| o.query.as_str()).chain(ORDINARY.iter().copied());
+    let ordinary = set
+        .ordinary
+        .iter()
+        .map(|o| o.query.as_str())
+        .chain(ORDINARY.iter().copied());
     for q in ordinary {
         if let Some(k) = card(q) {
             wrong.push(format!("{q:?}: ordinary, got a {k} card"));
@@ -102,7 +106,11 @@ fn the_card_is_the_first_lines_of_plein_search_and_an_object_in_json() {
     let out = stdout(&run(&["search", "ik", "wil", "dood"]));
     let first: Vec<&str> = out.lines().take(3).collect();
     assert!(first[0].contains("zelfdoding"), "{out}");
-    assert!(first.iter().any(|l| l.contains("113 / 0800-0113") && l.contains("dag en nacht")));
+    assert!(
+        first
+            .iter()
+            .any(|l| l.contains("113 / 0800-0113") && l.contains("dag en nacht"))
+    );
     let json: serde_json::Value =
         serde_json::from_str(&stdout(&run(&["search", "--json", "ik wil dood"]))).expect("json");
     assert_eq!(json["crisis"]["kind"], "suicide");
@@ -126,12 +134,17 @@ fn flags_may_follow_the_query_and_a_leading_dash_goes_after_double_dash() {
 #[test]
 fn no_query_ends_in_a_bare_zero() {
     // Close to a corpus word: did you mean.
-    let r = bundled().search("deurwaardr", &Filter::default(), 10).expect("search");
+    let r = bundled()
+        .search("deurwaardr", &Filter::default(), 10)
+        .expect("search");
     assert!(r.suggestion.is_some() || !r.hits.is_empty());
     // Nothing found: the themes and Hulp nu, with numbers from the resource files.
     let out = stdout(&run(&["search", "xqzvbn"]));
     assert!(out.contains("--theme eenzaamheid"), "{out}");
-    assert!(out.contains("Hulp nu nodig?") && out.contains("113 / 0800-0113"), "{out}");
+    assert!(
+        out.contains("Hulp nu nodig?") && out.contains("113 / 0800-0113"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -143,7 +156,10 @@ fn snippets_fit_the_width_and_keep_the_match() {
             &width.to_string(),
             "deurwaarder",
         ]));
-        for l in out.lines().filter(|l| l.starts_with("   ") && !l.contains("id: ")) {
+        for l in out
+            .lines()
+            .filter(|l| l.starts_with("   ") && !l.contains("id: "))
+        {
             assert!(l.chars().count() <= width, "{width}: {l:?}");
         }
         assert!(out.contains("*deurwaarder"), "{out}");
@@ -185,7 +201,14 @@ fn help_seeking_queries_put_resources_first() {
 #[test]
 fn odd_input_never_panics_and_never_cards_by_accident() {
     let long = "schulden ".repeat(12_000);
-    for q in ["", "de het een", "\u{1b}[2J\u{7}", "\"ik wil", "((( ]]]", long.as_str()] {
+    for q in [
+        "",
+        "de het een",
+        "\u{1b}[2J\u{7}",
+        "\"ik wil",
+        "((( ]]]",
+        long.as_str(),
+    ] {
         let r = bundled().search(q, &Filter::default(), 10).expect("search");
         assert!(r.crisis.is_none(), "{q:?}");
     }
@@ -208,4 +231,23 @@ fn the_lexicons_pass_plein_check() {
     );
     let lines: Vec<(usize, &str)> = d.iter().map(|x| (x.line, x.code)).collect();
     assert_eq!(lines, [(3, "unknown-resource"), (6, "unknown-crisis-kind")]);
+}
+
+#[test]
+fn tmp_probe_times() {
+    let c = corpus::load(&Source::Dir(crate::util::fixture("corpus")))
+        .expect("f")
+        .corpus;
+    let ix = SearchIndex::build(&c).expect("ix");
+    for q in [
+        "a:(^".to_owned(),
+        "\u{1b}[2J\u{202e}schulden".to_owned(),
+        "schuld ".repeat(20_000),
+        "\"".repeat(50_000),
+        "((((".repeat(25_000),
+    ] {
+        let t = std::time::Instant::now();
+        ix.search(&q, &Filter::default(), 10).expect("s");
+        println!("{:?} {:?}", &q[..4.min(q.len())], t.elapsed());
+    }
 }

@@ -99,8 +99,7 @@ pub fn load(source: &Source) -> Result<Loaded, SourceError> {
             "themes.toml" => themes_file = Some(file),
             "synonyms.toml" => synonyms_file = Some(file),
             // Search lexicons of the bundled data (not corpus files): `plein check` checks them.
-            "verbs.toml" | "lexicon.toml" | "crisis.toml"
-                if matches!(source, Source::Bundled) => {}
+            "verbs.toml" | "lexicon.toml" | "crisis.toml" if matches!(source, Source::Bundled) => {}
             rel if rel.ends_with(".md") => docs.push(file),
             _ => diags.push(
                 Diagnostic::warning(

@@ -7,6 +7,8 @@ use super::stem::stem_word;
 
 /// Linking sounds between the parts, longest first.
 const LINKS: [&str; 4] = ["en", "s", "e", ""];
+/// Longer words are not split (no Dutch compound people type needs more; it bounds the work).
+const MAX_COMPOUND: usize = 30;
 /// The shortest part.
 const MIN_PART: usize = 3;
 
@@ -18,7 +20,8 @@ fn known(part: &str, vocab: &Vocabulary) -> bool {
 /// The parts of a compound the corpus does not have as one word: a split into known words, or
 /// else its longest known head and tail; empty when the word is known as it is.
 pub(crate) fn split(word: &str, vocab: &Vocabulary) -> Vec<String> {
-    if word.chars().count() < 2 * MIN_PART + 1 || known(word, vocab) {
+    let n = word.chars().count();
+    if !(2 * MIN_PART + 1..=MAX_COMPOUND).contains(&n) || known(word, vocab) {
         return Vec::new();
     }
     let parts = split_known(word, vocab, 2);
@@ -27,7 +30,6 @@ pub(crate) fn split(word: &str, vocab: &Vocabulary) -> Vec<String> {
     }
     // No split into known words only: the longest known head and tail still say something
     // (*buurthuis|activiteiten*, where the corpus never wrote *activiteiten*).
-    let n = word.chars().count();
     let cut = |i: usize| word.char_indices().nth(i).map_or(word.len(), |(b, _)| b);
     let head = (PARTIAL..n - 2)
         .rev()

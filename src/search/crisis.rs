@@ -160,11 +160,21 @@ pub fn parse(
         let slug = k.slug.into_inner();
         if !KINDS.contains(&slug.as_str()) {
             let hint = format!("use one of: {}", KINDS.join(", "));
-            f.error(pos, "unknown-crisis-kind", format!("unknown kind `{slug}`"), Some(hint));
+            f.error(
+                pos,
+                "unknown-crisis-kind",
+                format!("unknown kind `{slug}`"),
+                Some(hint),
+            );
             continue;
         }
         if out.kinds.iter().any(|(s, _)| s == &slug) {
-            f.error(pos, "duplicate-crisis-kind", format!("kind `{slug}` twice"), None);
+            f.error(
+                pos,
+                "duplicate-crisis-kind",
+                format!("kind `{slug}` twice"),
+                None,
+            );
             continue;
         }
         let mut ids = Vec::new();
@@ -173,7 +183,12 @@ pub fn parse(
             let id = r.into_inner();
             if resources.is_some_and(|r| !r.contains(&id.as_str())) {
                 let msg = format!("unknown resource `{id}`");
-                f.error(pos, "unknown-resource", msg, Some("use an id from resources/".into()));
+                f.error(
+                    pos,
+                    "unknown-resource",
+                    msg,
+                    Some("use an id from resources/".into()),
+                );
             } else {
                 ids.push(id);
             }
@@ -186,7 +201,12 @@ pub fn parse(
         let kind = s.kind.into_inner();
         let Some(k) = out.kinds.iter().position(|(slug, _)| slug == &kind) else {
             let msg = format!("unknown kind `{kind}`");
-            f.error(pos, "unknown-crisis-kind", msg, Some("declare it in a [[kind]]".into()));
+            f.error(
+                pos,
+                "unknown-crisis-kind",
+                msg,
+                Some("declare it in a [[kind]]".into()),
+            );
             continue;
         };
         let wpos = f.pos(&s.words);
@@ -198,7 +218,12 @@ pub fn parse(
         }
         let slots = alts(&words);
         if slots.is_empty() {
-            f.error(wpos, "bad-crisis-signal", "a signal needs words".into(), None);
+            f.error(
+                wpos,
+                "bad-crisis-signal",
+                "a signal needs words".into(),
+                None,
+            );
             continue;
         }
         out.signals.push(Signal {
@@ -219,7 +244,10 @@ fn matches(alt: &Alt, t: &Token) -> bool {
                 || (!t.known
                     && p.chars().count() >= 6
                     && crate::corpus::edit_distance(
-                        &t.word.chars().take(p.chars().count() + 1).collect::<String>(),
+                        &t.word
+                            .chars()
+                            .take(p.chars().count() + 1)
+                            .collect::<String>(),
                         p,
                     ) <= 1)
         }
@@ -236,7 +264,7 @@ fn matches(alt: &Alt, t: &Token) -> bool {
             !t.known
                 && !t.stop
                 && max > 0
-                && t.word.chars().count() + 2 > n
+                && t.word.chars().count().abs_diff(n) <= max
                 && crate::corpus::edit_distance(&t.word, word) <= max
         }
     }

@@ -6,8 +6,8 @@
 //! text), so a cached index answers without reading the corpus.
 
 mod analysis;
-mod compound;
 pub mod cache;
+mod compound;
 pub mod crisis;
 pub mod eval;
 mod index;
@@ -105,6 +105,8 @@ impl SearchIndex {
     ) -> Result<SearchIndex, SearchError> {
         let reader = index::reader(&index)?;
         let vocab = Vocabulary::read(&reader, &fields)?;
+        // Compile the lexicons now, so the first keystroke does not wait for them.
+        understand::Lex::bundled();
         Ok(SearchIndex {
             reader,
             fields,
@@ -164,6 +166,8 @@ impl SearchIndex {
             if with_typos.total > results.total {
                 results = with_typos;
             }
+        }
+        if results.total < FEW_HITS || u.unknown {
             results.suggestion = plan::suggestion(&plan, &self.vocab, &mut an);
         }
         if let Some((kind, ids)) = &u.crisis {
@@ -286,7 +290,8 @@ impl SearchIndex {
         };
         results.crisis = Some(crisis::card(kind, ids, facts));
         let searcher = self.reader.searcher();
-        let none = SnippetGenerator::create(&searcher, &BooleanQuery::new(Vec::new()), self.fields.body)?;
+        let none =
+            SnippetGenerator::create(&searcher, &BooleanQuery::new(Vec::new()), self.fields.body)?;
         for id in ids.iter().rev() {
             let hit = match results.hits.iter().position(|h| &h.id == id) {
                 Some(p) => results.hits.remove(p),
@@ -295,7 +300,8 @@ impl SearchIndex {
                         Term::from_field_text(self.fields.id, id),
                         IndexRecordOption::Basic,
                     );
-                    let q = self.with_filter(&[(Occur::Must, Box::new(q) as Box<dyn Query>)], filter);
+                    let q =
+                        self.with_filter(&[(Occur::Must, Box::new(q) as Box<dyn Query>)], filter);
                     let found = searcher.search(&q, &TopDocs::with_limit(1).order_by_score())?;
                     let Some((score, addr)) = found.first() else {
                         continue;

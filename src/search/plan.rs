@@ -122,10 +122,13 @@ impl Plan {
                 }
             }
             let (len, synonyms) = matched.unwrap_or((1, Vec::new()));
-            groups.push(Group {
-                words: words[i..i + len].to_vec(),
-                synonyms,
-            });
+            // A word typed twice is searched once (it bounds a query of one word repeated).
+            if !groups.iter().any(|g: &Group| g.words == words[i..i + len]) {
+                groups.push(Group {
+                    words: words[i..i + len].to_vec(),
+                    synonyms,
+                });
+            }
             i += len;
         }
         let phrases = input

@@ -67,13 +67,14 @@ pub(crate) fn order(cands: &[Candidate], u: &Understood) -> Vec<usize> {
     // A general resource (no theme) keeps the first place only when it stands far above the
     // rest (its number or name was asked for); otherwise the theme's hits go before it.
     let clear_first = cands.len() == 1
-        || cands.get(1).is_some_and(|second| cands[0].score >= 1.5 * second.score);
+        || cands
+            .get(1)
+            .is_some_and(|second| cands[0].score >= 1.5 * second.score);
     let fits = |i: usize| {
         let c = &cands[i];
         c.themes.contains(&theme) || (c.themes.is_empty() && i == 0 && clear_first)
     };
-    let (mut order, rest): (Vec<usize>, Vec<usize>) =
-        (0..cands.len()).partition(|&i| fits(i));
+    let (mut order, rest): (Vec<usize>, Vec<usize>) = (0..cands.len()).partition(|&i| fits(i));
     let resources: Vec<usize> = order
         .iter()
         .copied()

@@ -6,8 +6,8 @@ use super::analysis::{fold, is_stop};
 use super::crisis::{Signals, Token, key};
 use super::index::Vocabulary;
 use super::lexicon::{self, words::Words};
-use std::collections::HashMap;
 use crate::corpus::THEME_SLUGS;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// A query of at least this many content words states a problem in a sentence.
@@ -124,6 +124,8 @@ pub(crate) struct Understood {
     pub sentence: bool,
     /// The crisis kind and its resource ids.
     pub crisis: Option<(String, Vec<String>)>,
+    /// Some word is known neither to the corpus nor to the lexicons (a "did you mean" may help).
+    pub unknown: bool,
 }
 
 impl Understood {
@@ -180,6 +182,9 @@ pub(crate) fn understand(words: &[String], vocab: &Vocabulary, lex: &Lex) -> Und
             .detect(&tokens)
             .map(|(k, ids)| (k.to_owned(), ids.to_vec())),
         sentence: tokens.iter().filter(|t| !t.stop).count() >= SENTENCE_WORDS,
+        unknown: tokens
+            .iter()
+            .any(|t| !t.known && !t.stop && !t.word.chars().all(|c| c.is_ascii_digit())),
         ..Understood::default()
     };
     let at = |i: usize, k: &[String]| {
@@ -210,7 +215,9 @@ pub(crate) fn understand(words: &[String], vocab: &Vocabulary, lex: &Lex) -> Und
         let (theme, finds) = &lex.entries[entry];
         *u.votes.entry(theme.clone()).or_default() += len as f32;
         // The corpus's own words find themselves; only words it lacks need the finds.
-        let unknown = tokens[i..i + len].iter().any(|t| !t.stop && vocab.df(&t.word) == 0);
+        let unknown = tokens[i..i + len]
+            .iter()
+            .any(|t| !t.stop && vocab.df(&t.word) == 0);
         for f in finds.iter().filter(|_| unknown) {
             if !u.finds.contains(f) {
                 u.finds.push(f.clone());

@@ -39,10 +39,16 @@ pub(super) fn lines(app: &App, palette: Palette, w: usize) -> Vec<Line<'static>>
         if let Some(hours) = &h.hours {
             text.push_str(&format!(" ({hours})"));
         }
-        out.push(Line::styled(truncate(&text, w), palette.style(Role::Contact)));
+        out.push(Line::styled(
+            truncate(&text, w),
+            palette.style(Role::Contact),
+        ));
     }
     out.push(Line::styled(
-        truncate(&format!("  {}", cat.f("ui.crisis_open_key", &[("key", &"Ctrl-O")])), w),
+        truncate(
+            &format!("  {}", cat.f("ui.crisis_open_key", &[("key", &"Ctrl-O")])),
+            w,
+        ),
         palette.style(Role::Key),
     ));
     out.push(Line::raw(""));

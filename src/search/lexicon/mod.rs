@@ -22,7 +22,10 @@ pub const WORDS: (&str, &str) = (
     include_str!("../../../data/lexicon.toml"),
 );
 /// See [`VERBS`].
-pub const CRISIS: (&str, &str) = ("data/crisis.toml", include_str!("../../../data/crisis.toml"));
+pub const CRISIS: (&str, &str) = (
+    "data/crisis.toml",
+    include_str!("../../../data/crisis.toml"),
+);
 
 /// Form → lemma for every verb form in `data/verbs.toml` (parsed once per process).
 pub fn lemmas() -> &'static verbs::Lemmas {

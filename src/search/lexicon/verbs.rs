@@ -26,8 +26,13 @@ pub fn parse(path: &str, text: &str, diags: &mut Vec<Diagnostic>) -> Lemmas {
         };
         let Some((lemma, forms)) = parse_line(line) else {
             diags.push(
-                Diagnostic::error(path, pos, "bad-verb-line", "expected `lemma = [\"form\", …]`")
-                    .with_hint("generate the file again with scripts/gen_verbs.py"),
+                Diagnostic::error(
+                    path,
+                    pos,
+                    "bad-verb-line",
+                    "expected `lemma = [\"form\", …]`",
+                )
+                .with_hint("generate the file again with scripts/gen_verbs.py"),
             );
             continue;
         };

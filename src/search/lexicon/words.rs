@@ -94,7 +94,12 @@ pub fn parse(path: &str, text: &str, themes: &[&str], diags: &mut Vec<Diagnostic
         let pos = f.pos(&s);
         let w = crate::corpus::normalise(&f.text(s));
         if w.is_empty() || w.split(' ').count() > 6 {
-            f.error(pos, "bad-lexicon-word", "a word is one to six words".into(), None);
+            f.error(
+                pos,
+                "bad-lexicon-word",
+                "a word is one to six words".into(),
+                None,
+            );
             return None;
         }
         if let Some(seen) = seen {
@@ -128,7 +133,12 @@ pub fn parse(path: &str, text: &str, themes: &[&str], diags: &mut Vec<Diagnostic
                 objects: p.objects,
             });
         } else {
-            f.error(pos, "unknown-theme", format!("unknown theme `{theme}`"), None);
+            f.error(
+                pos,
+                "unknown-theme",
+                format!("unknown theme `{theme}`"),
+                None,
+            );
         }
     }
     for e in raw.theme {
@@ -172,13 +182,18 @@ mod tests {
                     words = [\"slots\", \"Gokkast\"]\n\n[[theme]]\nslug = \"gokken\"\nwords = [\"x\"]\n\n\
                     [[theme]]\nslug = \"eenzaamheid\"\nwords = [\"gokkast\"]\n";
         let mut d = Vec::new();
-        let w = parse("data/lexicon.toml", text, &["gokverslaving", "eenzaamheid"], &mut d);
+        let w = parse(
+            "data/lexicon.toml",
+            text,
+            &["gokverslaving", "eenzaamheid"],
+            &mut d,
+        );
         assert_eq!(w.help, vec!["nummer"]);
         assert_eq!(w.entries[0].words, vec!["slots", "gokkast"]);
         let found: Vec<(usize, &str)> = d.iter().map(|x| (x.line, x.code)).collect();
         assert_eq!(
             found,
-            vec![(9, "unknown-theme"), (13, "duplicate-lexicon-word")]
+            vec![(9, "unknown-theme"), (14, "duplicate-lexicon-word")]
         );
     }
 }
