@@ -1,5 +1,11 @@
-//! Search quality: `cargo bench --bench eval` prints the evaluation figures for BENCHMARKS.md
-//! (the same set and scoring as the `search_quality` test).
+//! Search quality: `cargo bench --bench eval` prints the evaluation figures for BENCHMARKS.md.
+//!
+//! - the project's own set (tests/eval/queries.toml, the `search_quality` test);
+//! - the independent sets, tuning and test part apart: top-1 theme, P@5, help resource in the
+//!   first three, zero-hit rate (`none` queries left out of these), crisis recall and false cards.
+//!
+//! Failures are listed for the tuning part only: the test part is judged, never read.
+//! `PLEIN_EVAL_QUIET=1` leaves the failure lists out.
 
 use plein::corpus::{self, Source};
 use plein::search::{SearchIndex, eval};
@@ -9,17 +15,80 @@ fn main() {
         .expect("bundled corpus")
         .corpus;
     let index = SearchIndex::build(&corpus).expect("index");
+    let quiet = std::env::var_os("PLEIN_EVAL_QUIET").is_some();
     let cases = eval::parse(include_str!("../tests/eval/queries.toml")).expect("evaluation set");
     let report = eval::evaluate(&index, &cases);
     println!(
-        "search evaluation: {} queries, {:.1}% pass (top-1 theme or top-3 document)",
+        "project set (queries.toml): {} queries, {:.1}% pass (top-1 theme or top-3 document)",
         report.cases,
         report.score() * 100.0
     );
-    for (kind, (passed, total)) in &report.by_kind {
-        println!("  {kind:<11} {passed:>2}/{total:<2}");
+    if !quiet {
+        for f in &report.failures {
+            println!("  failed: {f}");
+        }
     }
-    for f in &report.failures {
-        println!("  failed: {f}");
+    let parts = [
+        (
+            "tune",
+            include_str!("../tests/eval/users-tune.toml"),
+            include_str!("../tests/eval/crisis-tune.toml"),
+        ),
+        (
+            "test",
+            include_str!("../tests/eval/users-test.toml"),
+            include_str!("../tests/eval/crisis-test.toml"),
+        ),
+    ];
+    for (part, users, crisis) in parts {
+        let users = eval::parse_users(users).expect("users set");
+        let crisis = eval::parse_crisis(crisis).expect("crisis set");
+        let u = eval::evaluate_users(&index, &users);
+        let c = eval::evaluate_crisis(&index, &crisis);
+        println!(
+            "{part}: {} queries ({} with a theme, {} none, {} seeking a resource)",
+            users.len(),
+            u.themed,
+            u.none,
+            u.with_resource
+        );
+        println!(
+            "  top-1 theme        {:.3} ({}/{})",
+            u.top1_rate(),
+            u.top1,
+            u.themed
+        );
+        println!("  P@5                {:.3}", u.p5());
+        println!(
+            "  resource in top 3  {:.3} ({}/{})",
+            u.resource_rate(),
+            u.resource_top3,
+            u.with_resource
+        );
+        println!(
+            "  zero-hit rate      {:.3} ({}/{})",
+            u.zero_hit_rate(),
+            u.zero_hits,
+            u.themed
+        );
+        println!(
+            "  crisis recall      {:.3} ({}/{}), false cards {}/{} ordinary + {}/{} none",
+            if c.phrasings == 0 {
+                0.0
+            } else {
+                c.recalled as f64 / c.phrasings as f64
+            },
+            c.recalled,
+            c.phrasings,
+            c.false_positives,
+            c.ordinary,
+            u.none_cards,
+            u.none
+        );
+        if part == "tune" && !quiet {
+            for f in u.failures.iter().chain(&c.failures) {
+                println!("  {f}");
+            }
+        }
     }
 }

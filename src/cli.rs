@@ -90,11 +90,15 @@ pub enum Command {
         /// How many hits to show.
         #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u16).range(1..=1000))]
         limit: u16,
-        /// Print as JSON: query, total, hits (id, kind, title, theme, themes, score, snippet), facets.themes, suggestion.
+        /// Print as JSON: query, total, hits (id, kind, title, theme, themes, score, snippet), facets.themes, suggestion, nearest_theme, crisis (kind, resources, numbers).
         #[arg(long)]
         json: bool,
-        /// What to look for: words, "a phrase", -excluded.
-        #[arg(required = true, value_name = "QUERY", allow_hyphen_values = true)]
+        /// Width of the text output in columns (snippets are cut to fit around the match).
+        #[arg(long, default_value_t = 80, value_parser = clap::value_parser!(u16).range(20..=1000))]
+        width: u16,
+        /// What to look for: words, "a phrase", -excluded. Flags may come before or after it;
+        /// a query that starts with `-` goes after `--` (plein search -- -gokken schulden).
+        #[arg(required = true, value_name = "QUERY")]
         query: Vec<String>,
     },
     /// Your bookmarks: list, add, remove, export and import them.

@@ -18,6 +18,7 @@ mod messages;
 mod metadata;
 mod parsers;
 mod search;
+mod search_crisis;
 mod search_quality;
 mod sessions;
 mod terminal_safety;

@@ -58,6 +58,8 @@ pub enum Action {
     FocusInput,
     /// Search for the "did you mean" suggestion.
     AcceptSuggestion,
+    /// Open the first help on the crisis card above the results.
+    OpenCrisisCard,
     /// Empty the search box.
     ClearInput,
     /// Narrow the results to the next theme with hits (then to all again).

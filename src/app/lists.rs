@@ -269,6 +269,15 @@ pub(super) fn update_search(app: &mut App, focus: Focus, action: Action) -> Vec<
             app.search.facet = cycle(&app.search.facet, &with_hits);
             return search_effect(app);
         }
+        (_, Action::OpenCrisisCard) => {
+            let id = app
+                .search
+                .results
+                .as_ref()
+                .and_then(|r| r.crisis.as_ref())
+                .and_then(|c| c.resources.first().cloned());
+            return id.map(|id| open_doc(app, &id)).unwrap_or_default();
+        }
         (_, Action::Activate(i)) if i < hits => {
             app.search.selected = i;
             return open_hit(app);

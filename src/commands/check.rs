@@ -19,6 +19,16 @@ pub(super) fn run(source: &Source, json: bool, io: &mut Io<'_>) -> io::Result<u8
             return Ok(EXIT_USAGE);
         }
     };
+    let mut loaded = loaded;
+    if matches!(source, Source::Bundled) {
+        // The search lexicons ship with plein (data/verbs.toml, lexicon.toml, crisis.toml):
+        // their themes and the resources the crisis card names must exist.
+        let c = &loaded.corpus;
+        let themes: Vec<&str> = c.themes.iter().map(|t| t.slug.as_str()).collect();
+        let ids: Vec<&str> = c.resources.iter().map(|r| r.id.as_str()).collect();
+        let found = crate::search::lexicon::check(&themes, &ids);
+        loaded.diagnostics.extend(found);
+    }
     let c = &loaded.corpus;
     let documents = c.stories.len() + c.resources.len() + c.skipped;
     let (errors, warnings) = (loaded.errors(), loaded.warnings());

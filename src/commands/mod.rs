@@ -59,6 +59,7 @@ pub fn run(cli: &Cli, io: &mut Io<'_>) -> io::Result<u8> {
             kind,
             limit,
             json,
+            width,
             query,
         }) => {
             let query = query.join(" ");
@@ -67,6 +68,7 @@ pub fn run(cli: &Cli, io: &mut Io<'_>) -> io::Result<u8> {
                 kind: kind.as_deref(),
                 limit: *limit as usize,
                 json: *json,
+                width: *width as usize,
                 query: &query,
             };
             let cache = cache_root(cli);

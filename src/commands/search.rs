@@ -5,6 +5,7 @@
 
 use super::{EXIT_OK, EXIT_USAGE, Io, with_corpus};
 use crate::corpus::{self, Source, THEME_SLUGS};
+use crate::search::crisis::{Card, CardResource};
 use crate::search::{Filter, Kind, Results, SearchError, SearchIndex, cache};
 use crate::text::wrap_plain;
 use std::io;
@@ -14,6 +15,7 @@ pub(super) struct Args<'a> {
     pub kind: Option<&'a str>,
     pub limit: usize,
     pub json: bool,
+    pub width: usize,
     pub query: &'a str,
 }
 
@@ -78,7 +80,7 @@ pub(super) fn run(
         }
     };
     match outcome {
-        Some(Ok(results)) => print(&results, args.json, io),
+        Some(Ok(results)) => print(&results, args, io),
         Some(Err(e)) => fail(&e, io),
         None => Ok(EXIT_USAGE),
     }
@@ -89,8 +91,8 @@ fn fail(e: &SearchError, io: &mut Io<'_>) -> io::Result<u8> {
     Ok(EXIT_USAGE)
 }
 
-fn print(results: &Results, json: bool, io: &mut Io<'_>) -> io::Result<u8> {
-    if json {
+fn print(results: &Results, args: &Args<'_>, io: &mut Io<'_>) -> io::Result<u8> {
+    if args.json {
         writeln!(
             io.out,
             "{}",
@@ -113,6 +115,10 @@ fn print(results: &Results, json: bool, io: &mut Io<'_>) -> io::Result<u8> {
                 }
             })
     };
+    let width = args.width.max(20);
+    if let Some(card) = &results.crisis {
+        print_card(card, width, io)?;
+    }
     if results.hits.is_empty() {
         writeln!(
             io.out,
@@ -120,9 +126,9 @@ fn print(results: &Results, json: bool, io: &mut Io<'_>) -> io::Result<u8> {
             cat.f("search.no_hits", &[("query", &results.query)])
         )?;
     } else {
-        let args: [(&str, &dyn std::fmt::Display); 2] =
+        let a: [(&str, &dyn std::fmt::Display); 2] =
             [("total", &results.total), ("query", &results.query)];
-        writeln!(io.out, "{}\n", cat.f("search.hits", &args))?;
+        writeln!(io.out, "{}\n", cat.f("search.hits", &a))?;
     }
     for (n, hit) in results.hits.iter().enumerate() {
         let kind = cat.t(if hit.kind == Kind::Story {
@@ -138,8 +144,11 @@ fn print(results: &Results, json: bool, io: &mut Io<'_>) -> io::Result<u8> {
         };
         writeln!(io.out, "{}. {} ({meta})", n + 1, hit.title)?;
         writeln!(io.out, "   id: {}", hit.id)?;
-        for line in wrap_plain(&hit.snippet.marked("*", "*"), 74) {
-            writeln!(io.out, "   {line}")?;
+        // Two lines of snippet, cut around the first match to fit the width.
+        let line = width - 3;
+        let snippet = hit.snippet.window(2 * line - 2);
+        for l in wrap_plain(&snippet.marked("*", "*"), line) {
+            writeln!(io.out, "   {l}")?;
         }
         writeln!(io.out)?;
     }
@@ -151,6 +160,14 @@ fn print(results: &Results, json: bool, io: &mut Io<'_>) -> io::Result<u8> {
         )?;
     }
     if results.hits.is_empty() {
+        if let Some(slug) = &results.nearest_theme {
+            let name = theme_name(slug);
+            writeln!(
+                io.out,
+                "{}",
+                cat.f("search.nearest_theme", &[("theme", &name), ("slug", slug)])
+            )?;
+        }
         writeln!(io.out, "{}", cat.t("search.try"))?;
         for t in &themes {
             writeln!(
@@ -159,6 +176,10 @@ fn print(results: &Results, json: bool, io: &mut Io<'_>) -> io::Result<u8> {
                 t.slug,
                 theme_name(&t.slug)
             )?;
+        }
+        writeln!(io.out, "\n{}", cat.t("search.help_now"))?;
+        for h in crate::search::crisis::help_now() {
+            writeln!(io.out, "  {}", help_line(&h))?;
         }
     }
     Ok(found(results))
@@ -171,4 +192,34 @@ fn found(results: &Results) -> u8 {
     } else {
         EXIT_OK
     }
+}
+
+/// One help line of a card: name, numbers and hours from the resource file.
+fn help_line(h: &CardResource) -> String {
+    let mut line = h.name.clone();
+    if !h.phone.is_empty() {
+        line.push_str(": ");
+        line.push_str(&h.phone.join(" / "));
+    }
+    if let Some(hours) = &h.hours {
+        line.push_str(&format!(" ({hours})"));
+    }
+    line
+}
+
+/// The crisis card as the first lines: one calm sentence, the help with number and hours.
+fn print_card(card: &Card, width: usize, io: &mut Io<'_>) -> io::Result<()> {
+    let cat = io.cat();
+    let key = format!("search.crisis_{}", card.kind.replace('-', "_"));
+    for l in wrap_plain(cat.t(&key), width) {
+        writeln!(io.out, "{l}")?;
+    }
+    for h in &card.help {
+        writeln!(io.out, "  » {}", help_line(h))?;
+    }
+    if let Some(first) = card.resources.first() {
+        writeln!(io.out, "{}", cat.f("search.crisis_open", &[("id", first)]))?;
+    }
+    writeln!(io.out)?;
+    Ok(())
 }

@@ -2,7 +2,7 @@
 //! directory. [`load`] keeps every document it can and reports every problem it finds.
 
 mod model;
-mod parse;
+pub(crate) mod parse;
 mod resource;
 pub(crate) mod snapshot;
 mod source;
@@ -20,7 +20,7 @@ pub(crate) use source::Fnv;
 pub use source::{
     File, Listing, MAX_FILE_BYTES, Source, SourceError, SourceProblem, stamp, stamp_of,
 };
-pub use synonyms::Synonyms;
+pub use synonyms::{Synonyms, normalise};
 pub use themes::THEME_SLUGS;
 
 use crate::diag::{Diagnostic, Pos};
@@ -124,6 +124,8 @@ pub fn load_listing(listing: Listing, on_disk: bool) -> Loaded {
         match file.rel.as_str() {
             "themes.toml" => themes_file = Some(file.read()),
             "synonyms.toml" => synonyms_file = Some(file.read()),
+            // Search lexicons of the bundled data (not corpus files): `plein check` checks them.
+            "verbs.toml" | "lexicon.toml" | "crisis.toml" if !on_disk => {}
             rel if rel.ends_with(".md") => docs.push(file),
             _ => diags.push(
                 Diagnostic::warning(

@@ -16,13 +16,27 @@ pub const NL: &str = "nl";
 /// Name of the unstemmed, folded analyzer.
 pub const NL_PLAIN: &str = "nl_plain";
 /// Bumped whenever analysis or the schema changes, so persisted indexes are rebuilt.
-pub const ANALYZER_VERSION: u32 = 4;
+pub const ANALYZER_VERSION: u32 = 5;
 
 /// Words longer than this are dropped (no Dutch word needs more; it bounds pathological input).
 const MAX_TOKEN_BYTES: usize = 40;
 
 /// Dutch stop words: function words and light verbs (`assets/stopwords-nl.txt`).
 const STOPWORDS: &str = include_str!("../../assets/stopwords-nl.txt");
+
+/// True for a Dutch stop word (folded, lower case).
+pub fn is_stop(word: &str) -> bool {
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        STOPWORDS
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    })
+    .contains(word)
+}
 
 fn stop_words() -> StopWordFilter {
     let words = STOPWORDS
@@ -92,6 +106,20 @@ fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
         out.push(stream.token().text.clone());
     }
     out
+}
+
+/// A word lower-cased and with accents folded, as the plain analyzer does (for lexicon words).
+pub fn fold(word: &str) -> String {
+    let mut a = plain();
+    let mut out: Vec<String> = tokens(&mut a, word);
+    if word.ends_with('*') {
+        out.push("*".into());
+        return out.concat();
+    }
+    if word.starts_with('@') {
+        return format!("@{}", out.concat());
+    }
+    out.join("")
 }
 
 /// Phone numbers as index tokens: the digits of the whole number and of each group

@@ -7,13 +7,18 @@
 
 mod analysis;
 pub mod cache;
+mod compound;
+pub mod crisis;
 pub mod embedded;
 pub mod eval;
 mod index;
 pub mod input;
+pub mod lexicon;
 mod plan;
+mod rank;
 mod results;
 mod stem;
+mod understand;
 
 pub use results::{Hit, Kind, Results, Snippet};
 
@@ -55,6 +60,9 @@ pub struct SearchIndex {
     synonyms: FoldedSynonyms,
     analyzers: Analyzers,
     themes: Vec<String>,
+    /// Facts of the resources a crisis card can name, from the corpus this index was built
+    /// from (a cached index takes them from the bundled resources).
+    help: Vec<crisis::CardResource>,
 }
 
 /// The search index could not be built or read.
@@ -80,12 +88,14 @@ impl SearchIndex {
     pub fn build(corpus: &Corpus) -> Result<SearchIndex, SearchError> {
         let (index, fields) = index::build_in_ram(corpus)?;
         let synonyms = FoldedSynonyms::new(&corpus.synonyms, &mut Analyzers::default());
-        Self::open(
+        let mut ix = Self::open(
             index,
             fields,
             synonyms,
             corpus.themes.iter().map(|t| t.slug.clone()).collect(),
-        )
+        )?;
+        ix.help = crisis::facts(&corpus.resources);
+        Ok(ix)
     }
 
     fn open(
@@ -96,6 +106,8 @@ impl SearchIndex {
     ) -> Result<SearchIndex, SearchError> {
         let reader = index::reader(&index)?;
         let vocab = Vocabulary::read(&reader, &fields)?;
+        // Compile the lexicons now, so the first keystroke does not wait for them.
+        understand::Lex::bundled();
         Ok(SearchIndex {
             reader,
             fields,
@@ -103,6 +115,7 @@ impl SearchIndex {
             synonyms,
             analyzers: Analyzers::default(),
             themes,
+            help: Vec::new(),
         })
     }
 
@@ -152,14 +165,31 @@ impl SearchIndex {
     ) -> Result<Results, SearchError> {
         let mut an = self.analyzers.clone();
         let input = input::Input::parse(text);
-        let plan = Plan::new(&input, &self.synonyms, &mut an);
-        let mut results = self.run(&plan, filter, limit, false)?;
+        let words: Vec<String> = input
+            .words
+            .iter()
+            .chain(input.phrases.iter().flatten())
+            .flat_map(|w| an.words(w))
+            .collect();
+        let lex = understand::Lex::bundled();
+        let u = understand::understand(&words, &self.vocab, lex);
+        let mut plan = Plan::new(&input, &self.synonyms, &mut an);
+        plan.finds.clone_from(&u.finds);
+        let mut results = self.run(&plan, filter, limit, false, &u)?;
         if results.total < FEW_HITS {
-            let with_typos = self.run(&plan, filter, limit, true)?;
+            let with_typos = self.run(&plan, filter, limit, true, &u)?;
             if with_typos.total > results.total {
                 results = with_typos;
             }
+        }
+        if results.total < FEW_HITS || u.unknown {
             results.suggestion = plan::suggestion(&plan, &self.vocab, &mut an);
+        }
+        if let Some((kind, ids)) = &u.crisis {
+            self.crisis_first(&mut results, kind, ids, filter, limit)?;
+        }
+        if results.hits.is_empty() {
+            results.nearest_theme = u.theme().map(str::to_owned);
         }
         results.query = crate::sanitize::sanitize_line(text)
             .chars()
@@ -174,6 +204,7 @@ impl SearchIndex {
         filter: &Filter,
         limit: usize,
         typos: bool,
+        u: &understand::Understood,
     ) -> Result<Results, SearchError> {
         let mut b = Builder {
             f: &self.fields,
@@ -182,12 +213,18 @@ impl SearchIndex {
             highlight: Vec::new(),
         };
         let mut results = Results::empty(&self.themes);
-        let Some(text_clauses) = b.text_query(plan, typos) else {
+        let Some(mut text_clauses) = b.text_query(plan, typos) else {
             return Ok(results);
         };
+        if u.crisis.is_some() {
+            // After a crisis card, stories of getting through come first (safe messaging).
+            let herstel = Term::from_field_text(self.fields.phase, "herstel");
+            let q = TermQuery::new(herstel, IndexRecordOption::Basic);
+            text_clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(q), 3.0))));
+        }
         let searcher = self.reader.searcher();
         let query = self.with_filter(&text_clauses, filter);
-        let top = index::by_score(limit);
+        let top = index::by_score(limit.max(rank::CANDIDATES));
         let mut facets = FacetCollector::for_field("theme");
         facets.add_facet(Facet::root());
         let (top, total, facet_counts) = if filter.themes.is_empty() {
@@ -218,11 +255,26 @@ impl SearchIndex {
         );
         let mut snippets = SnippetGenerator::create(&searcher, &highlight, self.fields.body)?;
         snippets.set_max_num_chars(SNIPPET_CHARS);
-        for ((score, _), addr) in top.into_iter().take(limit) {
+        let mut docs = Vec::with_capacity(top.len());
+        let mut cands = Vec::with_capacity(top.len());
+        for ((score, _), addr) in top {
             let doc: TantivyDocument = searcher.doc(addr)?;
+            cands.push(rank::Candidate {
+                score,
+                resource: results::first_str(&doc, self.fields.kind).as_deref() == Some("resource"),
+                themes: results::first_str(&doc, self.fields.themes)
+                    .unwrap_or_default()
+                    .split_whitespace()
+                    .map(str::to_owned)
+                    .collect(),
+            });
+            docs.push((score, doc));
+        }
+        for i in rank::order(&cands, u).into_iter().take(limit) {
+            let (score, doc) = &docs[i];
             results
                 .hits
-                .extend(Hit::from_doc(&doc, &self.fields, score, &snippets));
+                .extend(Hit::from_doc(doc, &self.fields, *score, &snippets));
         }
         results.total = total;
         for (facet, count) in facet_counts.get("/") {
@@ -232,6 +284,55 @@ impl SearchIndex {
             }
         }
         Ok(results)
+    }
+
+    /// Puts the crisis card on the results and its resources first (fetched when the query
+    /// itself did not find them; a filter that leaves them out is respected).
+    fn crisis_first(
+        &self,
+        results: &mut Results,
+        kind: &str,
+        ids: &[String],
+        filter: &Filter,
+        limit: usize,
+    ) -> Result<(), SearchError> {
+        let bundled;
+        let facts = if self.help.is_empty() {
+            bundled = crisis::bundled_facts();
+            &bundled
+        } else {
+            &self.help
+        };
+        results.crisis = Some(crisis::card(kind, ids, facts));
+        let searcher = self.reader.searcher();
+        let none =
+            SnippetGenerator::create(&searcher, &BooleanQuery::new(Vec::new()), self.fields.body)?;
+        for id in ids.iter().rev() {
+            let hit = match results.hits.iter().position(|h| &h.id == id) {
+                Some(p) => results.hits.remove(p),
+                None => {
+                    let q = TermQuery::new(
+                        Term::from_field_text(self.fields.id, id),
+                        IndexRecordOption::Basic,
+                    );
+                    let q =
+                        self.with_filter(&[(Occur::Must, Box::new(q) as Box<dyn Query>)], filter);
+                    let found = searcher.search(&q, &TopDocs::with_limit(1).order_by_score())?;
+                    let Some((score, addr)) = found.first() else {
+                        continue;
+                    };
+                    let doc: TantivyDocument = searcher.doc(*addr)?;
+                    let Some(hit) = Hit::from_doc(&doc, &self.fields, *score, &none) else {
+                        continue;
+                    };
+                    results.total += 1;
+                    hit
+                }
+            };
+            results.hits.insert(0, hit);
+        }
+        results.hits.truncate(limit.max(ids.len()));
+        Ok(())
     }
 
     fn with_filter(&self, text: &[(Occur, Box<dyn Query>)], filter: &Filter) -> BooleanQuery {

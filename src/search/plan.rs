@@ -22,6 +22,10 @@ const COMPOUND: f32 = 0.4;
 const TYPO: f32 = 0.6;
 /// A word of a multi-word synonym, on its own.
 const PART: f32 = 0.5;
+/// A corpus word that a lexicon word (*platzak*, *broke*) also finds.
+const LEXICON: f32 = 0.6;
+/// A part of a compound the corpus does not have as one word.
+const SPLIT: f32 = 0.7;
 /// A phone number is an exact, strong signal.
 const PHONE: f32 = 6.0;
 
@@ -95,6 +99,8 @@ pub(crate) struct Plan {
     pub groups: Vec<Group>,
     pub phrases: Vec<Vec<String>>,
     pub excluded: Vec<String>,
+    /// Corpus words the lexicons add (what *platzak* or *broke* also finds).
+    pub finds: Vec<String>,
 }
 
 impl Plan {
@@ -116,10 +122,13 @@ impl Plan {
                 }
             }
             let (len, synonyms) = matched.unwrap_or((1, Vec::new()));
-            groups.push(Group {
-                words: words[i..i + len].to_vec(),
-                synonyms,
-            });
+            // A word typed twice is searched once (it bounds a query of one word repeated).
+            if !groups.iter().any(|g: &Group| g.words == words[i..i + len]) {
+                groups.push(Group {
+                    words: words[i..i + len].to_vec(),
+                    synonyms,
+                });
+            }
             i += len;
         }
         let phrases = input
@@ -133,6 +142,7 @@ impl Plan {
             groups,
             phrases,
             excluded,
+            finds: Vec::new(),
         }
     }
 }
@@ -168,12 +178,20 @@ impl Builder<'_> {
     /// The text query: any group may match; phrases must; excluded words must not.
     /// `None` when nothing searchable is left (only stop words, say).
     pub fn text_query(&mut self, plan: &Plan, typos: bool) -> Option<Vec<(Occur, Box<dyn Query>)>> {
-        let groups: Vec<(Occur, Box<dyn Query>)> = plan
+        let mut groups: Vec<(Occur, Box<dyn Query>)> = plan
             .groups
             .iter()
             .filter_map(|g| self.group(g, typos))
             .map(|q| (Occur::Should, q))
             .collect();
+        if !groups.is_empty() || plan.phrases.is_empty() {
+            for f in &plan.finds {
+                groups.extend(
+                    self.alternative(f, LEXICON, false)
+                        .map(|q| (Occur::Should, q)),
+                );
+            }
+        }
         let mut clauses = Vec::new();
         if !groups.is_empty() {
             clauses.push((
@@ -224,6 +242,12 @@ impl Builder<'_> {
             }
         }
         if let [word] = g.words.as_slice() {
+            for part in super::compound::split(word, self.vocab) {
+                clauses.extend(
+                    self.alternative(&part, SPLIT, true)
+                        .map(|q| (Occur::Should, q)),
+                );
+            }
             for c in self.vocab.compounds(word, 12) {
                 self.highlight_word(&c);
                 clauses.push((Occur::Should, term_q(self.f.plain, &c, COMPOUND)));

@@ -77,6 +77,57 @@ impl Snippet {
         }
     }
 
+    /// The passage cut to at most `max` characters around its first match: the match is never
+    /// cut off, a little context stands before it, and cuts fall between words (marked `…`).
+    pub fn window(&self, max: usize) -> Snippet {
+        let chars = self.text.chars().count();
+        if chars <= max || max < 8 {
+            return self.clone();
+        }
+        let first = self.highlights.first().map_or(0, |r| r.start);
+        let match_end = self.highlights.first().map_or(0, |r| r.end);
+        let byte_at = |char_idx: usize| {
+            self.text
+                .char_indices()
+                .nth(char_idx)
+                .map_or(self.text.len(), |(b, _)| b)
+        };
+        let first_char = self.text[..first].chars().count();
+        let match_chars = self.text[first..match_end].chars().count();
+        // A quarter of the window before the match, less when the match itself is long.
+        let before = (max / 4).min(max.saturating_sub(match_chars + 2));
+        let mut start = byte_at(first_char.saturating_sub(before));
+        if start > 0 {
+            // Start after a space, unless that would pass the match.
+            if let Some(sp) = self.text[start..first].find(' ') {
+                start += sp + 1;
+            } else {
+                start = first;
+            }
+        }
+        let lead = if start > 0 { "…" } else { "" };
+        let room = max - lead.chars().count() - 1;
+        let start_char = self.text[..start].chars().count();
+        let mut end = byte_at(start_char + room);
+        if end < self.text.len() {
+            if let Some(sp) = self.text[..end].rfind(' ').filter(|&sp| sp >= match_end) {
+                end = sp;
+            }
+            end = end.max(match_end.min(self.text.len()));
+        }
+        let tail = if end < self.text.len() { "…" } else { "" };
+        let body = self.text[start..end].trim_end();
+        let text = format!("{lead}{body}{tail}");
+        let shift = lead.len();
+        let highlights = self
+            .highlights
+            .iter()
+            .filter(|r| r.start >= start && r.end <= start + body.len())
+            .map(|r| r.start - start + shift..r.end - start + shift)
+            .collect();
+        Snippet { text, highlights }
+    }
+
     /// The passage with matched words between `open` and `close` (for plain output).
     pub fn marked(&self, open: &str, close: &str) -> String {
         let mut out = String::new();
@@ -180,6 +231,10 @@ pub struct Results {
     pub facets: Facets,
     /// A better query when this one found little.
     pub suggestion: Option<String>,
+    /// When nothing was found: the theme the query's words point to (by the lexicons).
+    pub nearest_theme: Option<String>,
+    /// Help to show above the results when the query says someone is in danger.
+    pub crisis: Option<super::crisis::Card>,
 }
 
 impl Results {
@@ -192,6 +247,8 @@ impl Results {
                 themes: themes.iter().map(|t| (t.clone(), 0)).collect(),
             },
             suggestion: None,
+            crisis: None,
+            nearest_theme: None,
         }
     }
 }

@@ -39,6 +39,23 @@ pub fn stem(word: &str, stemmer: &frostem::Stemmer) -> String {
     s
 }
 
+/// The lemma of a verb form (*sloeg* → *slaan*, `data/verbs.toml`), else the word itself.
+fn lemma_of(word: &str) -> &str {
+    super::lexicon::lemma(word).unwrap_or(word)
+}
+
+/// The search key of one lower-case, folded word: the stem of its lemma, as the index has it.
+pub fn stem_word(word: &str) -> String {
+    thread_local! {
+        static PORTER: Stemmer = Stemmer::default();
+    }
+    PORTER.with(|p| {
+        let mut w = word.to_owned();
+        p.stem_in_place(&mut w);
+        w
+    })
+}
+
 fn is_consonant(c: char) -> bool {
     c.is_ascii_lowercase() && !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y')
 }
@@ -87,7 +104,7 @@ impl Stemmer {
             if memo.len() >= MEMO_WORDS {
                 memo.clear();
             }
-            let stemmed = stem(word, &self.porter);
+            let stemmed = stem(lemma_of(word), &self.porter);
             let original = mem::replace(word, stemmed);
             memo.insert(original, word.clone());
         });
@@ -159,6 +176,29 @@ mod tests {
         same(&["huur", "huren"]);
         same(&["vriend", "vrienden"]);
         same(&["bel", "bellen"]);
+    }
+
+    #[test]
+    fn strong_and_irregular_verb_forms_reach_their_lemma() {
+        let same = |words: &[&str]| {
+            let stems: Vec<String> = words.iter().map(|w| stem_word(w)).collect();
+            assert!(
+                stems.iter().all(|x| x == &stems[0]),
+                "{words:?} → {stems:?}"
+            );
+        };
+        same(&["slaan", "sloeg", "sloegen", "geslagen", "slaat"]);
+        same(&["verliezen", "verloor", "verloren"]);
+        same(&["gokken", "gegokt", "gokte"]);
+        same(&["dreigen", "gedreigd", "dreigde"]);
+        same(&["schoppen", "geschopt", "schopte"]);
+        same(&["uitgeven", "uitgegeven"]);
+        same(&["smijten", "smeet", "gesmeten"]);
+        same(&["knijpen", "kneep"]);
+        same(&["blijven", "bleef", "gebleven"]);
+        // Words that are mostly something else keep their own meaning.
+        assert_ne!(stem_word("week"), stem_word("wijken"));
+        assert_ne!(stem_word("geleden"), stem_word("lijden"));
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! overlays (help) are drawn last. [`hit_test`] maps a mouse click to an action with the same
 //! layout functions, so what is drawn and what is clicked always agree.
 
+mod crisis_card;
 mod lists;
 pub mod note;
 pub mod qr;

@@ -14,8 +14,9 @@ use ratatui::widgets::Paragraph;
 const HEADER: usize = 3;
 const ITEM: usize = 3;
 
-fn visible(body: Rect, selected: usize) -> (usize, usize) {
-    let room = ((body.height as usize).saturating_sub(HEADER) / ITEM).max(1);
+fn visible(app: &App, body: Rect, selected: usize) -> (usize, usize) {
+    let header = HEADER + super::crisis_card::height(app);
+    let room = ((body.height as usize).saturating_sub(header) / ITEM).max(1);
     ((selected + 1).saturating_sub(room), room)
 }
 
@@ -77,6 +78,7 @@ pub(super) fn search(app: &App, palette: Palette, frame: &mut Frame, body: Rect)
             lines.push(Line::from(spans));
         }
     }
+    lines.extend(super::crisis_card::lines(app, palette, w));
     if let Some(s) = results.and_then(|r| r.suggestion.as_ref()) {
         lines.push(Line::styled(
             format!(
@@ -101,12 +103,29 @@ pub(super) fn search(app: &App, palette: Palette, frame: &mut Frame, body: Rect)
                 format!(" {}", truncate(cat.t("search.try"), w)),
                 palette.style(Role::Muted),
             ));
-            for (i, t) in app.corpus.themes.iter().enumerate() {
+            let themes = &app.corpus.themes;
+            if let Some((n, t)) = r
+                .nearest_theme
+                .as_ref()
+                .and_then(|slug| themes.iter().enumerate().find(|(_, t)| &t.slug == slug))
+            {
+                let args: [(&str, &dyn std::fmt::Display); 2] =
+                    [("theme", &theme_name(&t.slug)), ("key", &(n + 1))];
+                lines.push(Line::styled(
+                    format!(" {}", truncate(&cat.f("ui.nearest_theme", &args), w)),
+                    palette.style(Role::Warning),
+                ));
+            }
+            for (i, t) in themes.iter().enumerate() {
                 lines.push(Line::raw(format!("   {}  {}", i + 1, theme_name(&t.slug))));
             }
+            lines.push(Line::styled(
+                format!(" {}", truncate(cat.t("ui.help_now"), w)),
+                palette.style(Role::Contact),
+            ));
         }
         Some(r) => {
-            let (offset, room) = visible(body, app.search.selected);
+            let (offset, room) = visible(app, body, app.search.selected);
             for (i, hit) in r.hits.iter().enumerate().skip(offset).take(room) {
                 let selected = i == app.search.selected && focus == Focus::Results;
                 let kind = cat.t(if hit.kind == Kind::Story {
@@ -115,7 +134,15 @@ pub(super) fn search(app: &App, palette: Palette, frame: &mut Frame, body: Rect)
                     "kind.resource"
                 });
                 let mark = super::lists::mark(app, &hit.id);
-                let title = truncate(&hit.title, w.saturating_sub(2 + crate::text::width(&mark)));
+                let badge = if hit.kind == Kind::Resource {
+                    format!("{} ", cat.t("ui.badge_help"))
+                } else {
+                    String::new()
+                };
+                let title = truncate(
+                    &hit.title,
+                    w.saturating_sub(2 + width(&mark) + width(&badge)),
+                );
                 let style = palette.style(if selected {
                     Role::Selected
                 } else {
@@ -124,6 +151,7 @@ pub(super) fn search(app: &App, palette: Palette, frame: &mut Frame, body: Rect)
                 lines.push(Line::from(vec![
                     Span::styled(if selected { "›" } else { " " }, style),
                     Span::styled(mark, palette.style(Role::Key)),
+                    Span::styled(badge, palette.style(Role::Contact)),
                     Span::styled(title, style),
                 ]));
                 let meta = if hit.theme.is_empty() {
@@ -135,7 +163,8 @@ pub(super) fn search(app: &App, palette: Palette, frame: &mut Frame, body: Rect)
                     format!("  {}", truncate(&meta, w)),
                     palette.style(Role::Muted),
                 ));
-                lines.push(snippet_line(&hit.snippet, w.saturating_sub(2), palette));
+                let snippet = hit.snippet.window(w.saturating_sub(2));
+                lines.push(snippet_line(&snippet, w.saturating_sub(2), palette));
             }
         }
         None => {}
@@ -181,8 +210,8 @@ fn snippet_line(s: &crate::search::Snippet, w: usize, palette: Palette) -> Line<
 /// The hit under body row `row`, if any.
 pub(super) fn item_at(app: &App, body: Rect, row: u16) -> Option<usize> {
     let r = app.search.results.as_ref()?;
-    let row = (row as usize).checked_sub(HEADER)?;
-    let (offset, room) = visible(body, app.search.selected);
+    let row = (row as usize).checked_sub(HEADER + super::crisis_card::height(app))?;
+    let (offset, room) = visible(app, body, app.search.selected);
     let i = offset + row / ITEM;
     (row / ITEM < room && i < r.hits.len()).then_some(i)
 }

@@ -1,0 +1,385 @@
+//! Crisis signals: when a query says someone is in danger, a card with the help for that kind
+//! of danger stands above the results (`data/crisis.toml`, see data/README.md).
+//!
+//! Signals are slots of words matched through the same analysis as search (verb lemma, stem,
+//! folded accents, a small typo in a word the corpus does not know); nothing a person types is
+//! ever turned into a pattern.
+
+use crate::corpus::parse::{self, Fields};
+use crate::diag::Diagnostic;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use toml::Spanned;
+
+/// One help line on a crisis card, with its facts from the resource file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CardResource {
+    /// Resource id.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// Numbers to call, as written in the resource file.
+    pub phone: Vec<String>,
+    /// When it can be reached, in words.
+    pub hours: Option<String>,
+}
+
+/// The crisis card: the kind of danger and the help for it, first to last.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Card {
+    /// `suicide`, `danger-now`, `child` or `no-shelter`.
+    pub kind: String,
+    /// Resource ids, in the order they are shown.
+    pub resources: Vec<String>,
+    /// Every number on the card, in order.
+    pub numbers: Vec<String>,
+    /// The resources with their facts (those the corpus has).
+    #[serde(skip)]
+    pub help: Vec<CardResource>,
+}
+
+/// The kinds of danger plein knows, most urgent first.
+pub const KINDS: [&str; 4] = ["suicide", "child", "danger-now", "no-shelter"];
+
+/// One alternative in a slot: a word (as its analysis key) or a prefix.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Alt {
+    /// Matches a word with this key (stem of the lemma); `word` is the folded form, for typos.
+    Word { key: String, word: String },
+    /// Matches words that start with this folded prefix.
+    Prefix(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Signal {
+    kind: usize,
+    slots: Vec<Vec<Alt>>,
+    unless: Vec<Vec<Alt>>,
+    order: bool,
+    alone: bool,
+}
+
+/// The parsed signals with the help each kind gets.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Signals {
+    kinds: Vec<(String, Vec<String>)>,
+    signals: Vec<Signal>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Raw {
+    kind: Vec<RawKind>,
+    #[serde(default)]
+    signal: Vec<RawSignal>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawKind {
+    slug: Spanned<String>,
+    resources: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSignal {
+    kind: Spanned<String>,
+    words: Spanned<String>,
+    #[serde(default)]
+    unless: Option<String>,
+    #[serde(default)]
+    order: bool,
+    #[serde(default)]
+    alone: bool,
+}
+
+/// A word of a query as the matcher sees it.
+pub(crate) struct Token {
+    /// Folded, lower case.
+    pub word: String,
+    /// Stem of its lemma (`@kind` for a child's age).
+    pub key: String,
+    /// A stop word (the only words `alone` signals allow besides their own).
+    pub stop: bool,
+    /// Known to the corpus or the lexicons: never read as a typo.
+    pub known: bool,
+}
+
+/// The analysis key of a folded word: the stem of its lemma.
+pub(crate) fn key(word: &str) -> String {
+    if let Ok(n) = word.parse::<u32>() {
+        if (4..=17).contains(&n) {
+            return "@kind".into();
+        }
+    }
+    super::stem::stem_word(word)
+}
+
+fn alts(text: &str) -> Vec<Vec<Alt>> {
+    text.split_whitespace()
+        .map(|slot| {
+            slot.split('|')
+                .filter(|a| !a.is_empty())
+                .map(|a| {
+                    let folded = super::analysis::fold(a);
+                    match folded.strip_suffix('*') {
+                        Some(p) => Alt::Prefix(p.to_owned()),
+                        None if folded == "@kind" => Alt::Word {
+                            key: folded.clone(),
+                            word: folded,
+                        },
+                        None => Alt::Word {
+                            key: key(&folded),
+                            word: folded,
+                        },
+                    }
+                })
+                .collect()
+        })
+        .filter(|s: &Vec<Alt>| !s.is_empty())
+        .collect()
+}
+
+/// Parses the file against the resource ids that exist (`None`: take every id as it is);
+/// problems (unknown kind or resource, a kind twice, a signal twice) become diagnostics with
+/// file:line.
+pub fn parse(
+    path: &str,
+    text: &str,
+    resources: Option<&[&str]>,
+    diags: &mut Vec<Diagnostic>,
+) -> Signals {
+    let mut out = Signals::default();
+    let Some(raw) = parse::parse_toml::<Raw>(path, text, text, 0, diags) else {
+        return out;
+    };
+    let mut f = Fields::new(path, text, 0, diags);
+    for k in raw.kind {
+        let pos = f.pos(&k.slug);
+        let slug = k.slug.into_inner();
+        if !KINDS.contains(&slug.as_str()) {
+            let hint = format!("use one of: {}", KINDS.join(", "));
+            f.error(
+                pos,
+                "unknown-crisis-kind",
+                format!("unknown kind `{slug}`"),
+                Some(hint),
+            );
+            continue;
+        }
+        if out.kinds.iter().any(|(s, _)| s == &slug) {
+            f.error(
+                pos,
+                "duplicate-crisis-kind",
+                format!("kind `{slug}` twice"),
+                None,
+            );
+            continue;
+        }
+        let mut ids = Vec::new();
+        for r in k.resources {
+            let pos = f.pos(&r);
+            let id = r.into_inner();
+            if resources.is_some_and(|r| !r.contains(&id.as_str())) {
+                let msg = format!("unknown resource `{id}`");
+                f.error(
+                    pos,
+                    "unknown-resource",
+                    msg,
+                    Some("use an id from resources/".into()),
+                );
+            } else {
+                ids.push(id);
+            }
+        }
+        out.kinds.push((slug, ids));
+    }
+    let mut seen: HashMap<(String, String), usize> = HashMap::new();
+    for s in raw.signal {
+        let pos = f.pos(&s.kind);
+        let kind = s.kind.into_inner();
+        let Some(k) = out.kinds.iter().position(|(slug, _)| slug == &kind) else {
+            let msg = format!("unknown kind `{kind}`");
+            f.error(
+                pos,
+                "unknown-crisis-kind",
+                msg,
+                Some("declare it in a [[kind]]".into()),
+            );
+            continue;
+        };
+        let wpos = f.pos(&s.words);
+        let words = crate::corpus::normalise(&s.words.into_inner());
+        if let Some(line) = seen.insert((kind.clone(), words.clone()), wpos.line) {
+            let msg = format!("the same signal is on line {line}");
+            f.error(wpos, "duplicate-crisis-signal", msg, None);
+            continue;
+        }
+        let slots = alts(&words);
+        if slots.is_empty() {
+            f.error(
+                wpos,
+                "bad-crisis-signal",
+                "a signal needs words".into(),
+                None,
+            );
+            continue;
+        }
+        out.signals.push(Signal {
+            kind: k,
+            slots,
+            unless: alts(s.unless.as_deref().unwrap_or_default()),
+            order: s.order,
+            alone: s.alone,
+        });
+    }
+    out
+}
+
+fn matches(alt: &Alt, t: &Token) -> bool {
+    match alt {
+        Alt::Prefix(p) => {
+            t.word.starts_with(p.as_str())
+                || (!t.known
+                    && p.chars().count() >= 6
+                    && crate::corpus::edit_distance(
+                        &t.word
+                            .chars()
+                            .take(p.chars().count() + 1)
+                            .collect::<String>(),
+                        p,
+                    ) <= 1)
+        }
+        Alt::Word { key, word } => {
+            if &t.key == key || &t.word == word {
+                return true;
+            }
+            let n = word.chars().count();
+            let max = match n {
+                0..=3 => 0,
+                4..=7 => 1,
+                _ => 2,
+            };
+            !t.known
+                && !t.stop
+                && max > 0
+                && t.word.chars().count().abs_diff(n) <= max
+                && crate::corpus::edit_distance(&t.word, word) <= max
+        }
+    }
+}
+
+impl Signals {
+    /// The kind of danger the query speaks of (most urgent first), with its resource ids.
+    pub(crate) fn detect(&self, tokens: &[Token]) -> Option<(&str, &[String])> {
+        let mut best: Option<usize> = None;
+        for s in &self.signals {
+            if best.is_some_and(|b| b <= s.kind) || !self.fires(s, tokens) {
+                continue;
+            }
+            best = Some(s.kind);
+        }
+        best.map(|k| (self.kinds[k].0.as_str(), self.kinds[k].1.as_slice()))
+    }
+
+    fn fires(&self, s: &Signal, tokens: &[Token]) -> bool {
+        if s.unless
+            .iter()
+            .any(|slot| tokens.iter().any(|t| slot.iter().any(|a| matches(a, t))))
+        {
+            return false;
+        }
+        let mut used = vec![false; tokens.len()];
+        let mut from = 0;
+        for slot in &s.slots {
+            let start = if s.order { from } else { 0 };
+            let found = (start..tokens.len())
+                .find(|&i| !used[i] && slot.iter().any(|a| matches(a, &tokens[i])));
+            match found {
+                Some(i) => {
+                    used[i] = true;
+                    from = i + 1;
+                }
+                None => return false,
+            }
+        }
+        !s.alone || tokens.iter().zip(&used).all(|(t, u)| *u || t.stop)
+    }
+
+    /// The resource ids of a kind's card.
+    pub fn resources(&self, kind: &str) -> &[String] {
+        self.kinds
+            .iter()
+            .find(|(k, _)| k == kind)
+            .map_or(&[], |(_, ids)| ids.as_slice())
+    }
+
+    /// Number of signals (for `plein check` and tests).
+    pub fn len(&self) -> usize {
+        self.signals.len()
+    }
+
+    /// True when there are none.
+    pub fn is_empty(&self) -> bool {
+        self.signals.is_empty()
+    }
+}
+
+/// The card of a kind, with the facts of its resources (those that are known).
+pub(crate) fn card(kind: &str, ids: &[String], facts: &[CardResource]) -> Card {
+    let help: Vec<CardResource> = ids
+        .iter()
+        .filter_map(|id| facts.iter().find(|f| &f.id == id).cloned())
+        .collect();
+    Card {
+        kind: kind.to_owned(),
+        resources: ids.to_vec(),
+        numbers: help.iter().flat_map(|h| h.phone.iter().cloned()).collect(),
+        help,
+    }
+}
+
+/// The facts a card can show, from a corpus's resources.
+pub(crate) fn facts(resources: &[crate::corpus::Resource]) -> Vec<CardResource> {
+    resources
+        .iter()
+        .filter(|r| r.crisis || !r.phone.is_empty() || r.kind == "organisatie")
+        .map(|r| CardResource {
+            id: r.id.clone(),
+            name: r.name.clone(),
+            phone: r.phone.clone(),
+            hours: r.hours.clone(),
+        })
+        .collect()
+}
+
+/// The facts of the bundled resources (once per process): for an index opened from a cache.
+pub(crate) fn bundled_facts() -> Vec<CardResource> {
+    static FACTS: std::sync::OnceLock<Vec<CardResource>> = std::sync::OnceLock::new();
+    FACTS
+        .get_or_init(|| {
+            crate::corpus::load(&crate::corpus::Source::Bundled)
+                .map(|l| facts(&l.corpus.resources))
+                .unwrap_or_default()
+        })
+        .clone()
+}
+
+/// The help for the gravest kinds (not wanting to live, danger now), for a search that found
+/// nothing: "Hulp nu" is never further away than the end of the answer.
+pub fn help_now() -> Vec<CardResource> {
+    let lex = super::understand::Lex::bundled();
+    let facts = bundled_facts();
+    let mut out: Vec<CardResource> = Vec::new();
+    for kind in ["suicide", "danger-now"] {
+        for id in lex.signals.resources(kind) {
+            if let Some(f) = facts.iter().find(|f| &f.id == id) {
+                if !out.iter().any(|o| o.id == f.id) {
+                    out.push(f.clone());
+                }
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,199 @@
+//! `data/lexicon.toml`: the words people use, by theme (street words, English, everyday
+//! compounds), with the corpus words each also finds; and the words that ask for help.
+
+use crate::corpus::parse::{self, Fields};
+use crate::diag::Diagnostic;
+use serde::Deserialize;
+use std::collections::HashMap;
+use toml::Spanned;
+
+/// A group of words for one theme.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// The theme slug the words point to.
+    pub theme: String,
+    /// Corpus words the words also search for (may be empty: the theme alone is then the hint).
+    pub finds: Vec<String>,
+    /// What people type: one to six words each, lower case.
+    pub words: Vec<String>,
+}
+
+/// The parsed file. A word appears once among the help words and once among the theme words.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Words {
+    /// Theme groups, in file order.
+    pub entries: Vec<Entry>,
+    /// Words and phrases that ask for help (*nummer, bellen, waar kan ik*).
+    pub help: Vec<String>,
+    /// A person, a violence verb and *me*: the theme that points to.
+    pub person: Option<Person>,
+}
+
+/// *vriend, man, ex, hij* + a violence verb + *me/mij*.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Person {
+    /// The theme (partner violence).
+    pub theme: String,
+    /// Person words.
+    pub persons: Vec<String>,
+    /// Violence verbs (any form: verb forms are matched by lemma).
+    pub verbs: Vec<String>,
+    /// *me, mij, mijn*.
+    pub objects: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Raw {
+    #[serde(default)]
+    help: Option<RawHelp>,
+    #[serde(default)]
+    theme: Vec<RawEntry>,
+    #[serde(default)]
+    person: Option<RawPerson>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPerson {
+    theme: Spanned<String>,
+    persons: Vec<String>,
+    verbs: Vec<String>,
+    objects: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawHelp {
+    words: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEntry {
+    slug: Spanned<String>,
+    #[serde(default)]
+    finds: Vec<Spanned<String>>,
+    words: Vec<Spanned<String>>,
+}
+
+/// Parses the file against the theme slugs; problems (unknown theme, a word twice, a bad word)
+/// become diagnostics with file:line.
+pub fn parse(path: &str, text: &str, themes: &[&str], diags: &mut Vec<Diagnostic>) -> Words {
+    let mut out = Words::default();
+    let Some(raw) = parse::parse_toml::<Raw>(path, text, text, 0, diags) else {
+        return out;
+    };
+    let mut f = Fields::new(path, text, 0, diags);
+    let mut seen_help: HashMap<String, usize> = HashMap::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let word = |f: &mut Fields<'_>,
+                seen: Option<&mut HashMap<String, usize>>,
+                s: Spanned<String>|
+     -> Option<String> {
+        let pos = f.pos(&s);
+        let w = crate::corpus::normalise(&f.text(s));
+        if w.is_empty() || w.split(' ').count() > 6 {
+            f.error(
+                pos,
+                "bad-lexicon-word",
+                "a word is one to six words".into(),
+                None,
+            );
+            return None;
+        }
+        if let Some(seen) = seen {
+            if let Some(line) = seen.insert(w.clone(), pos.line) {
+                f.error(
+                    pos,
+                    "duplicate-lexicon-word",
+                    format!("`{w}` already appears on line {line}"),
+                    Some("keep one of them".into()),
+                );
+                return None;
+            }
+        }
+        Some(w)
+    };
+    if let Some(h) = raw.help {
+        out.help = h
+            .words
+            .into_iter()
+            .filter_map(|s| word(&mut f, Some(&mut seen_help), s))
+            .collect();
+    }
+    if let Some(p) = raw.person {
+        let pos = f.pos(&p.theme);
+        let theme = p.theme.into_inner();
+        if themes.contains(&theme.as_str()) {
+            out.person = Some(Person {
+                theme,
+                persons: p.persons,
+                verbs: p.verbs,
+                objects: p.objects,
+            });
+        } else {
+            f.error(
+                pos,
+                "unknown-theme",
+                format!("unknown theme `{theme}`"),
+                None,
+            );
+        }
+    }
+    for e in raw.theme {
+        let pos = f.pos(&e.slug);
+        let slug = e.slug.into_inner();
+        if !themes.contains(&slug.as_str()) {
+            f.error(
+                pos,
+                "unknown-theme",
+                format!("unknown theme `{slug}`"),
+                Some(format!("use one of: {}", themes.join(", "))),
+            );
+            continue;
+        }
+        let finds = e
+            .finds
+            .into_iter()
+            .filter_map(|s| word(&mut f, None, s))
+            .collect();
+        let words = e
+            .words
+            .into_iter()
+            .filter_map(|s| word(&mut f, Some(&mut seen), s))
+            .collect();
+        out.entries.push(Entry {
+            theme: slug,
+            finds,
+            words,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_themes_and_duplicates_are_reported_with_their_line() {
+        let text = "[help]\nwords = [\"nummer\"]\n\n[[theme]]\nslug = \"gokverslaving\"\n\
+                    words = [\"slots\", \"Gokkast\"]\n\n[[theme]]\nslug = \"gokken\"\nwords = [\"x\"]\n\n\
+                    [[theme]]\nslug = \"eenzaamheid\"\nwords = [\"gokkast\"]\n";
+        let mut d = Vec::new();
+        let w = parse(
+            "data/lexicon.toml",
+            text,
+            &["gokverslaving", "eenzaamheid"],
+            &mut d,
+        );
+        assert_eq!(w.help, vec!["nummer"]);
+        assert_eq!(w.entries[0].words, vec!["slots", "gokkast"]);
+        let found: Vec<(usize, &str)> = d.iter().map(|x| (x.line, x.code)).collect();
+        assert_eq!(
+            found,
+            vec![(9, "unknown-theme"), (14, "duplicate-lexicon-word")]
+        );
+    }
+}

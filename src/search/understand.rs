@@ -1,0 +1,229 @@
+//! What a query is about before it is searched: the themes its words point to (by the
+//! lexicons), whether it asks for help or states a problem in a sentence, and whether it says
+//! someone is in danger (the crisis signals).
+
+use super::analysis::{fold, is_stop};
+use super::crisis::{Signals, Token, key};
+use super::index::Vocabulary;
+use super::lexicon::{self, words::Words};
+use crate::corpus::THEME_SLUGS;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// A query of at least this many content words states a problem in a sentence.
+const SENTENCE_WORDS: usize = 4;
+
+/// The lexicons, compiled for matching (once per process).
+pub(crate) struct Lex {
+    /// Terms by the key of their first word: (keys of all words, entry index).
+    terms: HashMap<String, Vec<(Vec<String>, usize)>>,
+    /// Entry index → (theme, finds).
+    entries: Vec<(String, Vec<String>)>,
+    /// One-word terms, folded, with their entry: the candidates for a typo.
+    single: Vec<(String, usize)>,
+    /// Help words and phrases as keys.
+    help: Vec<Vec<String>>,
+    /// Every folded lexicon word (known words are never read as typos).
+    known: std::collections::HashSet<String>,
+    /// Person + violence verb + me: partner violence.
+    person: Person,
+    /// The crisis signals.
+    pub signals: Signals,
+}
+
+/// *vriend, man, ex, hij* with a violence verb aimed at *me/mij*: the theme it points to.
+#[derive(Default)]
+struct Person {
+    theme: String,
+    persons: Vec<String>,
+    verbs: Vec<String>,
+    objects: Vec<String>,
+}
+
+/// How much a person + violence + me sentence weighs against lexicon votes.
+const PERSON_WEIGHT: f32 = 3.0;
+
+impl Person {
+    fn new(p: &lexicon::words::Person) -> Person {
+        let k = |list: &[String]| list.iter().map(|w| key(&fold(w))).collect();
+        Person {
+            theme: p.theme.clone(),
+            persons: k(&p.persons),
+            verbs: k(&p.verbs),
+            objects: k(&p.objects),
+        }
+    }
+
+    fn aimed_at_me(&self, tokens: &[Token]) -> Option<(&str, f32)> {
+        let has = |list: &[String]| tokens.iter().any(|t| list.contains(&t.key));
+        (!self.verbs.is_empty() && has(&self.persons) && has(&self.verbs) && has(&self.objects))
+            .then_some((self.theme.as_str(), PERSON_WEIGHT))
+    }
+}
+
+fn keys(term: &str) -> Vec<String> {
+    term.split(' ').map(|w| key(&fold(w))).collect()
+}
+
+impl Lex {
+    fn new(words: &Words, signals: Signals) -> Lex {
+        let mut lex = Lex {
+            terms: HashMap::new(),
+            entries: Vec::new(),
+            single: Vec::new(),
+            help: words.help.iter().map(|h| keys(h)).collect(),
+            known: std::collections::HashSet::new(),
+            person: words.person.as_ref().map(Person::new).unwrap_or_default(),
+            signals,
+        };
+        for (i, e) in words.entries.iter().enumerate() {
+            lex.entries.push((e.theme.clone(), e.finds.clone()));
+            for w in &e.words {
+                let k = keys(w);
+                for part in w.split(' ') {
+                    lex.known.insert(fold(part));
+                }
+                if k.len() == 1 {
+                    lex.single.push((fold(w), i));
+                }
+                if let Some(first) = k.first().cloned() {
+                    lex.terms.entry(first).or_default().push((k, i));
+                }
+            }
+        }
+        for list in lex.terms.values_mut() {
+            list.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
+        }
+        lex
+    }
+
+    /// The lexicons embedded in plein.
+    pub fn bundled() -> &'static Lex {
+        static LEX: OnceLock<Lex> = OnceLock::new();
+        LEX.get_or_init(|| {
+            let mut ignored = Vec::new();
+            let (path, text) = lexicon::WORDS;
+            let words = lexicon::words::parse(path, text, &THEME_SLUGS, &mut ignored);
+            let (path, text) = lexicon::CRISIS;
+            let signals = super::crisis::parse(path, text, None, &mut ignored);
+            Lex::new(&words, signals)
+        })
+    }
+}
+
+/// What a query is about.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Understood {
+    /// Votes per theme slug from lexicon words (longer terms weigh more).
+    pub votes: HashMap<String, f32>,
+    /// Corpus words the lexicon words also find.
+    pub finds: Vec<String>,
+    /// The query asks for help (a number, a helpline, *waar kan ik*).
+    pub help: bool,
+    /// The query states something in a sentence.
+    pub sentence: bool,
+    /// The crisis kind and its resource ids.
+    pub crisis: Option<(String, Vec<String>)>,
+    /// Some word is known neither to the corpus nor to the lexicons (a "did you mean" may help).
+    pub unknown: bool,
+}
+
+impl Understood {
+    /// The theme the lexicon words point to most, if any.
+    pub fn theme(&self) -> Option<&str> {
+        self.votes
+            .iter()
+            .max_by(|a, b| a.1.total_cmp(b.1).then_with(|| b.0.cmp(a.0)))
+            .map(|(t, _)| t.as_str())
+    }
+}
+
+/// The tokens of a query as the matchers see them: every word, stop words included.
+pub(crate) fn tokens(words: &[String], vocab: &Vocabulary, lex: &Lex) -> Vec<Token> {
+    words
+        .iter()
+        .map(|w| {
+            let key = key(w);
+            Token {
+                known: vocab.df(w) > 0
+                    || vocab.stems.contains(&key)
+                    || lex.known.contains(w)
+                    || lexicon::lemma(w).is_some(),
+                stop: is_stop(w),
+                word: w.clone(),
+                key,
+            }
+        })
+        .collect()
+}
+
+fn typo_of<'a>(lex: &'a Lex, t: &Token) -> Option<&'a (String, usize)> {
+    let n = t.word.chars().count();
+    let max = match n {
+        0..=4 => return None,
+        5..=7 => 1,
+        _ => 2,
+    };
+    lex.single
+        .iter()
+        .filter(|(w, _)| w.chars().count().abs_diff(n) <= max)
+        .map(|c| (crate::corpus::edit_distance(&t.word, &c.0), c))
+        .filter(|(d, _)| *d <= max)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+/// Reads a query's words (folded) against the lexicons and the crisis signals.
+pub(crate) fn understand(words: &[String], vocab: &Vocabulary, lex: &Lex) -> Understood {
+    let tokens = tokens(words, vocab, lex);
+    let mut u = Understood {
+        crisis: lex
+            .signals
+            .detect(&tokens)
+            .map(|(k, ids)| (k.to_owned(), ids.to_vec())),
+        sentence: tokens.iter().filter(|t| !t.stop).count() >= SENTENCE_WORDS,
+        unknown: tokens
+            .iter()
+            .any(|t| !t.known && !t.stop && !t.word.chars().all(|c| c.is_ascii_digit())),
+        ..Understood::default()
+    };
+    let at = |i: usize, k: &[String]| {
+        k.iter()
+            .enumerate()
+            .all(|(j, key)| tokens.get(i + j).is_some_and(|t| &t.key == key))
+    };
+    u.help = (0..tokens.len()).any(|i| lex.help.iter().any(|h| at(i, h)));
+    if let Some((theme, weight)) = lex.person.aimed_at_me(&tokens) {
+        *u.votes.entry(theme.to_owned()).or_default() += weight;
+    }
+    let mut i = 0;
+    while i < tokens.len() {
+        let found = lex
+            .terms
+            .get(&tokens[i].key)
+            .and_then(|list| list.iter().find(|(k, _)| at(i, k)))
+            .map(|(k, e)| (k.len(), *e))
+            .or_else(|| {
+                (!tokens[i].known && !tokens[i].stop)
+                    .then(|| typo_of(lex, &tokens[i]).map(|(_, e)| (1, *e)))
+                    .flatten()
+            });
+        let Some((len, entry)) = found else {
+            i += 1;
+            continue;
+        };
+        let (theme, finds) = &lex.entries[entry];
+        *u.votes.entry(theme.clone()).or_default() += len as f32;
+        // The corpus's own words find themselves; only words it lacks need the finds.
+        let unknown = tokens[i..i + len]
+            .iter()
+            .any(|t| !t.stop && vocab.df(&t.word) == 0);
+        for f in finds.iter().filter(|_| unknown) {
+            if !u.finds.contains(f) {
+                u.finds.push(f.clone());
+            }
+        }
+        i += len;
+    }
+    u
+}
