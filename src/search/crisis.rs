@@ -108,10 +108,10 @@ pub(crate) struct Token {
 
 /// The analysis key of a folded word: the stem of its lemma.
 pub(crate) fn key(word: &str) -> String {
-    if let Ok(n) = word.parse::<u32>() {
-        if (4..=17).contains(&n) {
-            return "@kind".into();
-        }
+    if let Ok(n) = word.parse::<u32>()
+        && (4..=17).contains(&n)
+    {
+        return "@kind".into();
     }
     super::stem::stem_word(word)
 }
@@ -374,10 +374,10 @@ pub fn help_now() -> Vec<CardResource> {
     let mut out: Vec<CardResource> = Vec::new();
     for kind in ["suicide", "danger-now"] {
         for id in lex.signals.resources(kind) {
-            if let Some(f) = facts.iter().find(|f| &f.id == id) {
-                if !out.iter().any(|o| o.id == f.id) {
-                    out.push(f.clone());
-                }
+            if let Some(f) = facts.iter().find(|f| &f.id == id)
+                && !out.iter().any(|o| o.id == f.id)
+            {
+                out.push(f.clone());
             }
         }
     }

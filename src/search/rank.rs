@@ -84,13 +84,12 @@ pub(crate) fn order(cands: &[Candidate], u: &Understood) -> Vec<usize> {
         let first: Vec<usize> = resources.iter().copied().take(HELP_FIRST).collect();
         order.retain(|i| !first.contains(i));
         order.splice(0..0, first);
-    } else if u.sentence {
-        if let Some(&best) = resources.first() {
-            if order.iter().position(|&i| i == best).is_some_and(|p| p > 2) {
-                order.retain(|&i| i != best);
-                order.insert(1.min(order.len()), best);
-            }
-        }
+    } else if u.sentence
+        && let Some(&best) = resources.first()
+        && order.iter().position(|&i| i == best).is_some_and(|p| p > 2)
+    {
+        order.retain(|&i| i != best);
+        order.insert(1.min(order.len()), best);
     }
     order.extend(rest);
     order

@@ -102,16 +102,16 @@ pub fn parse(path: &str, text: &str, themes: &[&str], diags: &mut Vec<Diagnostic
             );
             return None;
         }
-        if let Some(seen) = seen {
-            if let Some(line) = seen.insert(w.clone(), pos.line) {
-                f.error(
-                    pos,
-                    "duplicate-lexicon-word",
-                    format!("`{w}` already appears on line {line}"),
-                    Some("keep one of them".into()),
-                );
-                return None;
-            }
+        if let Some(seen) = seen
+            && let Some(line) = seen.insert(w.clone(), pos.line)
+        {
+            f.error(
+                pos,
+                "duplicate-lexicon-word",
+                format!("`{w}` already appears on line {line}"),
+                Some("keep one of them".into()),
+            );
+            return None;
         }
         Some(w)
     };
