@@ -33,6 +33,10 @@ cleanup() {
   rm -rf "$T"
 }
 trap cleanup EXIT
+# A session that lives for the whole run, so the tmux server never exits between tests: killing
+# the last session ends the server, and the next new-session can race its shutdown ("server
+# exited unexpectedly").
+tmux new-session -d -s keeper "sleep 100000"
 
 # The plein binary must be reachable by the test user: copy it next to the config.
 cp "$BIN" "$T/plein"

@@ -17,6 +17,10 @@ TMUX_TMPDIR=$(mktemp -d)
 export PLEIN_DATA_DIR="$TMUX_TMPDIR/data"
 cleanup() { tmux kill-server 2>/dev/null || true; rm -rf "$TMUX_TMPDIR"; }
 trap cleanup EXIT
+# A session that lives for the whole run, so the tmux server never exits between tests: killing
+# the last session ends the server, and the next new-session can race its shutdown ("server
+# exited unexpectedly").
+tmux new-session -d -s keeper "sleep 100000"
 
 pane() { tmux capture-pane -p -t "$S"; }
 fail() { echo "FAIL: $*"; echo "--- screen:"; pane || true; exit 1; }

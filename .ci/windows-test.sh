@@ -45,6 +45,10 @@ cleanup() {
   rm -rf "$W"
 }
 trap cleanup EXIT
+# A session that lives for the whole run, so the tmux server never exits between tests: killing
+# the last session ends the server, and the next new-session can race its shutdown ("server
+# exited unexpectedly").
+tmux new-session -d -s keeper "sleep 100000"
 
 # The test folder: a copy of the .exe with the shim beside it, and the console-event helper.
 mkdir "$W/bin"
