@@ -25,6 +25,11 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR")]
     pub corpus: Option<PathBuf>,
 
+    /// Lay the local overlay in DIR over the corpus: resources (and stories) of the
+    /// neighbourhood, shown first (also the `local` setting).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub local: Option<PathBuf>,
+
     /// Language of the interface: nl (default) or en. Without it, the settings, then LC_ALL,
     /// LC_MESSAGES or LANG decide (en* is English).
     #[arg(long, global = true, value_enum)]
@@ -72,6 +77,10 @@ pub enum Command {
         /// Print the problems and counts as JSON.
         #[arg(long)]
         json: bool,
+        /// Fail (exit 1) on warnings too: stale facts, missing or malformed opening hours,
+        /// phone numbers and addresses.
+        #[arg(long)]
+        strict: bool,
     },
     /// List the themes with their number of stories and resources.
     Themes {
@@ -153,6 +162,7 @@ impl Cli {
             colors: self.colors,
             kiosk: self.kiosk,
             guest: self.guest,
+            local: self.local.clone(),
         }
     }
 }

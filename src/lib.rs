@@ -33,7 +33,7 @@
 //! drafts · search                   written stories; the search index
 //! paths                             per-user directories
 //! corpus                            model, sources, loader
-//! diag · quality                    diagnostics; text checks
+//! diag · quality · hours            diagnostics; text checks; opening hours
 //! sanitize · text · i18n · privacy  foundations
 //! ```
 //!
@@ -46,6 +46,7 @@
 //! - [`corpus`]: the corpus model, its sources (embedded or a directory) and the checking loader.
 //! - [`diag`]: diagnostics: what is wrong, where (`path:line:col`), and what to do.
 //! - [`drafts`]: stories people write in plein (Deel je ervaring), as drafts and as corpus files.
+//! - [`hours`]: opening hours (OpenStreetMap syntax) and whether a place is open now.
 //! - [`i18n`]: UI text per language from the catalogs in `assets/i18n/`.
 //! - [`paths`]: per-user directories and private (0700/0600) files.
 //! - [`present`]: what the CLI and the app both show: bylines, origin labels, contact lines,
@@ -67,6 +68,7 @@ pub mod config;
 pub mod corpus;
 pub mod diag;
 pub mod drafts;
+pub mod hours;
 pub mod i18n;
 pub mod paths;
 pub mod present;

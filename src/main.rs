@@ -51,6 +51,7 @@ fn main() -> ExitCode {
     // Kiosk mode holds for every command; it implies guest.
     cli.kiosk = settings.kiosk.value;
     cli.guest = settings.guest.value || cli.kiosk;
+    cli.local = settings.local.value.clone();
     let checking = matches!(
         cli.command,
         Some(Command::Config {
@@ -104,6 +105,7 @@ fn main() -> ExitCode {
         lang,
         term_width,
         settings: &settings,
+        now: plein::hours::Now::from_env(),
     };
     let result = commands::run(&cli, &mut io).and_then(|code| out.flush().map(|()| code));
     match result {

@@ -127,3 +127,38 @@ pub fn notice_text(notice: &Notice, cat: &Catalog) -> String {
 pub fn shown_path(p: &Path) -> String {
     sanitize_line(&p.display().to_string()).into_owned()
 }
+
+/// When a resource can be reached, for `now`: "nu open tot 17:00" from its structured opening
+/// hours, else its hours in words; `None` when it has neither.
+pub fn hours_text(r: &Resource, now: crate::hours::Now, cat: &Catalog) -> Option<String> {
+    r.opening_hours
+        .as_ref()
+        .and_then(|h| h.status(now).render(cat))
+        .or_else(|| r.hours.clone())
+}
+
+/// What marks a resource in a list: "in de buurt: Voorbeeldstad" for local ones, "voorbeeld"
+/// for examples; empty for the others.
+pub fn local_marks(r: &Resource, cat: &Catalog) -> Vec<String> {
+    let mut marks = Vec::new();
+    if r.local {
+        marks.push(match &r.place {
+            Some(place) => cat.f("local.nearby_in", &[("place", place)]),
+            None => cat.t("local.nearby").to_owned(),
+        });
+    }
+    if r.example {
+        marks.push(cat.t("local.example").to_owned());
+    }
+    marks
+}
+
+/// "laatst gecontroleerd: november 2025 — bel even om het te checken" when the resource's facts
+/// were checked more than 12 months before `now`.
+pub fn stale_text(r: &Resource, now: crate::hours::Now, cat: &Catalog) -> Option<String> {
+    r.is_stale(now.date()).then(|| {
+        let key = format!("month.{}", r.checked.month);
+        let date = format!("{} {}", cat.t(&key), r.checked.year);
+        cat.f("local.stale", &[("date", &date)])
+    })
+}

@@ -100,9 +100,10 @@ fn event_loop(
     // The bundled corpus's index is embedded in the binary and opens in well under a
     // millisecond: search is ready with the first frame. A corpus directory's index comes from
     // the cache (and refreshes it: the corpus was just read in full), in the background.
+    // A local overlay is indexed with the corpus, in the background, like a directory.
     let embedded = match source {
-        Source::Bundled => SearchIndex::bundled(&corpus),
-        Source::Dir(_) => None,
+        Source::Bundled if corpus.local_dir.is_none() => SearchIndex::bundled(&corpus),
+        _ => None,
     };
     let mut index: Option<SearchIndex> = None;
     if let Some(ix) = embedded {
@@ -123,7 +124,13 @@ fn event_loop(
         app::update(app, Action::Resize(size.width, size.height));
     }
     let mut last_input = std::time::Instant::now();
+    // `PLEIN_NOW` sets the clock's start (a curator previews Sunday morning); it runs on.
+    let offset = crate::hours::Now::from_env().0 - crate::hours::Now::system().0;
     loop {
+        let now = crate::hours::Now(crate::hours::Now::system().0 + offset);
+        if now.0 / 60 != app.now.0 / 60 {
+            app::update(app, Action::Clock(now));
+        }
         terminal.draw(|f| ui::render(app, palette, f))?;
         if stop.load(Ordering::Relaxed) || hung_up() {
             return Ok(Exit::Gone);

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 /// The layers, bottom first. The crate docs (`src/lib.rs`) and the README draw the same map.
 const LAYERS: &[&[&str]] = &[
     &["sanitize", "text", "i18n", "privacy"],
-    &["diag", "quality"],
+    &["diag", "quality", "hours"],
     &["corpus"],
     &["paths"],
     &["drafts", "search"],

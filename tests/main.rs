@@ -13,6 +13,7 @@ mod hostile;
 mod i18n;
 mod index;
 mod loader;
+mod local;
 mod man;
 mod messages;
 mod metadata;

@@ -10,6 +10,9 @@ pub fn fixture(rel: &str) -> PathBuf {
         .join(rel)
 }
 
+/// The time every test run of the binary sees: Thursday 3 December 2026, 11:00 in Amsterdam.
+pub const NOW: &str = "2026-12-03T10:00Z";
+
 /// The built `plein` binary, with a clean environment language.
 pub fn plein() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_plein"));
@@ -22,7 +25,10 @@ pub fn plein() -> Command {
         // No user settings file from the machine running the tests.
         .env("XDG_CONFIG_HOME", "/nonexistent/plein-tests")
         .env_remove("SSH_USER_AUTH")
-        .env("NO_COLOR", "1");
+        .env("NO_COLOR", "1")
+        // A fixed clock (a Thursday morning in Amsterdam): open-now lines and stale dates are
+        // exact.
+        .env("PLEIN_NOW", NOW);
     cmd
 }
 

@@ -159,6 +159,9 @@ pub enum Action {
     /// The search index is ready.
     #[serde(skip)]
     IndexReady,
+    /// The clock moved on (open-now lines are computed for this time).
+    #[serde(skip)]
+    Clock(crate::hours::Now),
     /// Search results for request `seq`.
     #[serde(skip)]
     Searched(u64, Box<Results>),

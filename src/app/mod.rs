@@ -63,6 +63,8 @@ pub struct App {
     pub kiosk: Option<Kiosk>,
     /// The story being written in *Deel je ervaring*.
     pub share: share::ShareState,
+    /// The time the open-now lines are computed for (the edge sets it, every minute).
+    pub now: crate::hours::Now,
     /// The reader's last layout: wrapping a long text every frame is slow, so it is kept per
     /// (document, width, related stories) and reused.
     layout_cache: std::cell::RefCell<Option<CachedLayout>>,
@@ -85,6 +87,7 @@ impl App {
             bookmarks: BookmarkState::default(),
             kiosk: None,
             share: share::ShareState::default(),
+            now: crate::hours::Now(0),
             layout_cache: std::cell::RefCell::new(None),
         }
     }

@@ -44,6 +44,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.size = (w, h);
             return Vec::new();
         }
+        Action::Clock(now) => {
+            app.now = now;
+            return Vec::new();
+        }
         Action::IndexReady => {
             app.index_ready = true;
             return if app.search.waiting {

@@ -2,12 +2,30 @@
 
 use super::{EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, Io};
 use crate::corpus::{self, Source};
+use crate::diag::{Diagnostic, Pos};
 use serde_json::json;
 use std::io;
 
-pub(super) fn run(source: &Source, json: bool, io: &mut Io<'_>) -> io::Result<u8> {
-    let loaded = match corpus::load(source) {
-        Ok(l) => l,
+/// How `plein check` runs: on which overlay, and whether warnings fail.
+pub(super) struct Args<'a> {
+    pub local: Option<&'a std::path::Path>,
+    pub json: bool,
+    pub strict: bool,
+}
+
+pub(super) fn run(source: &Source, args: &Args<'_>, io: &mut Io<'_>) -> io::Result<u8> {
+    let json = args.json;
+    let loaded = match corpus::load_with(source, args.local) {
+        Ok((_, Some(e))) => {
+            let cat = io.cat();
+            writeln!(
+                io.err,
+                "plein: {}",
+                cat.f("local.dir_error", &[("error", &e.render(cat))])
+            )?;
+            return Ok(EXIT_USAGE);
+        }
+        Ok((l, None)) => l,
         Err(e) => {
             let cat = io.cat();
             writeln!(
@@ -29,12 +47,18 @@ pub(super) fn run(source: &Source, json: bool, io: &mut Io<'_>) -> io::Result<u8
         let found = crate::search::lexicon::check(&themes, &ids);
         loaded.diagnostics.extend(found);
     }
+    let found = fact_warnings(&loaded.corpus, io.now.date());
+    loaded.diagnostics.extend(found);
+    loaded
+        .diagnostics
+        .sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
     let c = &loaded.corpus;
     let documents = c.stories.len() + c.resources.len() + c.skipped;
     let (errors, warnings) = (loaded.errors(), loaded.warnings());
     if json {
         let report = json!({
             "source": source.dir_display(),
+            "local": c.local_dir,
             "documents": documents,
             "stories": c.stories.len(),
             "resources": c.resources.len(),
@@ -53,9 +77,12 @@ pub(super) fn run(source: &Source, json: bool, io: &mut Io<'_>) -> io::Result<u8
             writeln!(io.out, "{d}")?;
         }
         let cat = io.cat();
-        let source = source
+        let mut source = source
             .dir_display()
             .unwrap_or_else(|| cat.t("cli.bundled").to_owned());
+        if let Some(dir) = &c.local_dir {
+            source = format!("{source} + {dir}");
+        }
         if errors == 0 && warnings == 0 {
             let args: [(&str, &dyn std::fmt::Display); 3] = [
                 ("source", &source),
@@ -73,5 +100,63 @@ pub(super) fn run(source: &Source, json: bool, io: &mut Io<'_>) -> io::Result<u8
             writeln!(io.out, "{}", cat.f("cli.check_summary", &args))?;
         }
     }
-    Ok(if errors > 0 { EXIT_PROBLEM } else { EXIT_OK })
+    let failed = errors > 0 || (args.strict && warnings > 0);
+    Ok(if failed { EXIT_PROBLEM } else { EXIT_OK })
+}
+
+/// Facts that may have gone wrong since: a `checked` date over 12 months ago; for a local
+/// resource also no opening hours, no phone number, or (for a place people visit) no address.
+fn fact_warnings(c: &corpus::Corpus, today: (i32, u32, u32)) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    for r in &c.resources {
+        if r.is_stale(today) {
+            let pos = Pos {
+                line: r.checked_line.max(1),
+                column: 1,
+            };
+            found.push(
+                Diagnostic::warning(
+                    &r.path,
+                    pos,
+                    "stale",
+                    format!(
+                        "the facts were last checked on {}, more than 12 months ago",
+                        r.checked
+                    ),
+                )
+                .with_hint("call or visit them, correct what changed, and update `checked`"),
+            );
+        }
+        if !r.local {
+            continue;
+        }
+        let mut missing = |code: &'static str, what: &str, hint: &str| {
+            found.push(
+                Diagnostic::warning(&r.path, Pos::FILE, code, format!("no {what}"))
+                    .with_hint(hint.to_owned()),
+            );
+        };
+        if r.opening_hours.is_none() && r.hours.is_none() {
+            missing(
+                "missing-hours",
+                "opening hours",
+                "add `opening_hours = \"Mo-Fr 09:00-17:00\"` (OpenStreetMap syntax), or `hours` in words",
+            );
+        }
+        if r.phone.is_empty() {
+            missing(
+                "missing-phone",
+                "phone number",
+                "add `phone = [\"…\"]`, as people dial it",
+            );
+        }
+        if r.address.is_none() && r.kind == "organisatie" {
+            missing(
+                "missing-address",
+                "address",
+                "add `address = \"Straat 1, 1234 AB Plaats\"`, so people find the door",
+            );
+        }
+    }
+    found
 }

@@ -35,6 +35,8 @@ pub struct Io<'a> {
     pub term_width: Option<u16>,
     /// The settings in force, with where each came from.
     pub settings: &'a crate::config::Effective,
+    /// The time the open-now lines are computed for.
+    pub now: crate::hours::Now,
 }
 
 impl Io<'_> {
@@ -47,12 +49,19 @@ impl Io<'_> {
 pub fn run(cli: &Cli, io: &mut Io<'_>) -> io::Result<u8> {
     let source = cli.corpus.clone().map_or(Source::Bundled, Source::Dir);
     match &cli.command {
-        Some(Command::Check { dir, json }) => {
+        Some(Command::Check { dir, json, strict }) => {
             let source = dir.clone().map(Source::Dir).unwrap_or(source);
-            check::run(&source, *json, io)
+            let args = check::Args {
+                local: cli.local.as_deref(),
+                json: *json,
+                strict: *strict,
+            };
+            check::run(&source, &args, io)
         }
         Some(Command::Themes { json }) => {
-            with_corpus(&source, io, |l, io| themes::run(&l.corpus, *json, io))
+            with_corpus(&source, cli.local.as_deref(), io, |l, io| {
+                themes::run(&l.corpus, *json, io)
+            })
         }
         Some(Command::Search {
             themes,
@@ -70,6 +79,7 @@ pub fn run(cli: &Cli, io: &mut Io<'_>) -> io::Result<u8> {
                 json: *json,
                 width: *width as usize,
                 query: &query,
+                local: cli.local.as_deref(),
             };
             let cache = cache_root(cli);
             search::run(&source, &args, cache.as_deref(), io)
@@ -85,7 +95,7 @@ pub fn run(cli: &Cli, io: &mut Io<'_>) -> io::Result<u8> {
             } else {
                 bookmarks::Place::Dir(data_dir)
             };
-            with_corpus(&source, io, |l, io| {
+            with_corpus(&source, cli.local.as_deref(), io, |l, io| {
                 bookmarks::run(&l.corpus, &place, action, io)
             })
         }
@@ -99,7 +109,7 @@ pub fn run(cli: &Cli, io: &mut Io<'_>) -> io::Result<u8> {
                 Some(dir) if !cli.guest => crate::bookmarks::Store::open(&dir),
                 _ => (crate::bookmarks::Store::in_memory(), None),
             };
-            with_corpus(&source, io, |l, io| {
+            with_corpus(&source, cli.local.as_deref(), io, |l, io| {
                 drafts::run(&l.corpus, &store, action, io)
             })
         }
@@ -109,7 +119,7 @@ pub fn run(cli: &Cli, io: &mut Io<'_>) -> io::Result<u8> {
         }
         Some(Command::Show { id, json, width }) => {
             let width = width.or(io.term_width).unwrap_or(80).clamp(20, 80) as usize;
-            with_corpus(&source, io, |l, io| {
+            with_corpus(&source, cli.local.as_deref(), io, |l, io| {
                 show::run(&l.corpus, id, *json, width, io)
             })
         }
@@ -121,7 +131,7 @@ pub fn run(cli: &Cli, io: &mut Io<'_>) -> io::Result<u8> {
             io.out.write_all(&script)?;
             Ok(EXIT_OK)
         }
-        None => with_corpus(&source, io, |l, io| {
+        None => with_corpus(&source, cli.local.as_deref(), io, |l, io| {
             writeln!(io.out, "{}\n", io.cat().t("cli.overview"))?;
             themes::run(&l.corpus, false, io)?;
             writeln!(io.out, "\n{}", io.cat().t("cli.overview_hint"))?;
@@ -149,7 +159,7 @@ pub fn run_interactive(cli: &Cli, settings: &Settings, err: &mut dyn Write) -> i
     use crate::present::ThemeName;
     use crate::ui::Palette;
     let source = cli.corpus.clone().map_or(Source::Bundled, Source::Dir);
-    let loaded = match corpus::load(&source) {
+    let (loaded, local_problem) = match corpus::load_with(&source, cli.local.as_deref()) {
         Ok(l) => l,
         Err(e) => {
             let cat = Catalog::get(lang);
@@ -167,8 +177,14 @@ pub fn run_interactive(cli: &Cli, settings: &Settings, err: &mut dyn Write) -> i
         .iter()
         .map(|p| crate::sanitize::sanitize_line(p).into_owned())
         .collect();
-    if loaded.corpus.skipped > 0 {
-        notices.push(Catalog::get(lang).n("cli.skipped", loaded.corpus.skipped));
+    notices.extend(local_notices(
+        &loaded.corpus,
+        local_problem.as_ref(),
+        Catalog::get(lang),
+    ));
+    let local_skipped = loaded.corpus.local_skipped.len();
+    if loaded.corpus.skipped > local_skipped {
+        notices.push(Catalog::get(lang).n("cli.skipped", loaded.corpus.skipped - local_skipped));
     }
     let user_keymap = directories::ProjectDirs::from("nl", "plein", "plein")
         .map(|d| d.config_dir().join("keymap.toml"));
@@ -192,6 +208,7 @@ pub fn run_interactive(cli: &Cli, settings: &Settings, err: &mut dyn Write) -> i
         cli.colors.or(settings.config.colors).unwrap_or_default()
     };
     let mut app = App::new(std::sync::Arc::new(loaded.corpus), lang, keymap);
+    app.now = crate::hours::Now::from_env();
     let (store, store_notice) = match crate::paths::data_dir(cli.data_dir.as_deref()) {
         _ if cli.guest => (crate::bookmarks::Store::in_memory(), None),
         Some(dir) => crate::bookmarks::Store::open(&dir),
@@ -316,14 +333,21 @@ fn cache_root(cli: &Cli) -> Option<std::path::PathBuf> {
     crate::search::cache::default_root()
 }
 
-/// Loads the corpus, says how many documents were skipped, and runs `f` on it.
+/// Loads the corpus with the local overlay, says which local files were skipped and how many
+/// documents were, and runs `f` on it.
 pub(super) fn with_corpus(
     source: &Source,
+    local: Option<&std::path::Path>,
     io: &mut Io<'_>,
     f: impl FnOnce(&Loaded, &mut Io<'_>) -> io::Result<u8>,
 ) -> io::Result<u8> {
-    let loaded = match corpus::load(source) {
-        Ok(l) => l,
+    let loaded = match corpus::load_with(source, local) {
+        Ok((loaded, problem)) => {
+            for line in local_notices(&loaded.corpus, problem.as_ref(), io.cat()) {
+                writeln!(io.err, "plein: {line}")?;
+            }
+            loaded
+        }
         Err(e) => {
             let cat = io.cat();
             writeln!(
@@ -335,12 +359,37 @@ pub(super) fn with_corpus(
             return Ok(EXIT_USAGE);
         }
     };
-    if loaded.corpus.skipped > 0 {
+    let local_skipped = loaded.corpus.local_skipped.len();
+    if loaded.corpus.skipped > local_skipped {
         writeln!(
             io.err,
             "{}",
-            io.cat().n("cli.skipped", loaded.corpus.skipped)
+            io.cat()
+                .n("cli.skipped", loaded.corpus.skipped - local_skipped)
         )?;
     }
     f(&loaded, io)
+}
+
+/// What to say about the local overlay, in the UI language: a directory that could not be
+/// used, and each local file that was skipped with its first error.
+pub fn local_notices(
+    corpus: &corpus::Corpus,
+    problem: Option<&corpus::SourceError>,
+    cat: &Catalog,
+) -> Vec<String> {
+    let mut lines = Vec::new();
+    if let Some(e) = problem {
+        lines.push(cat.f("local.dir_error", &[("error", &e.render(cat))]));
+    }
+    for d in &corpus.local_skipped {
+        let why_key = format!("local.why.{}", d.code);
+        let why = cat
+            .lookup(&why_key)
+            .map_or_else(|| d.message.clone(), str::to_owned);
+        let at = format!("{}:{}", d.path, d.line);
+        let line = cat.f("local.skipped", &[("file", &at), ("why", &why)]);
+        lines.push(crate::sanitize::sanitize_line(&line).into_owned());
+    }
+    lines
 }

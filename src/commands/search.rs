@@ -17,6 +17,8 @@ pub(super) struct Args<'a> {
     pub json: bool,
     pub width: usize,
     pub query: &'a str,
+    /// The local overlay, if any (its items are indexed with the corpus, in memory).
+    pub local: Option<&'a std::path::Path>,
 }
 
 pub(super) fn run(
@@ -48,12 +50,13 @@ pub(super) fn run(
     // The fast path: a cached index whose directories and hit files are unchanged answers
     // without reading the corpus.
     let cached = match (source, cache_root) {
-        (Source::Dir(dir), Some(root)) => cache::open_cached(root, dir).and_then(|(ix, meta)| {
-            match ix.search(args.query, &filter, args.limit) {
-                Ok(r) if cache::hits_current(dir, &r.hits) => Some((r, meta)),
-                _ => None,
-            }
-        }),
+        (Source::Dir(dir), Some(root)) if args.local.is_none() => cache::open_cached(root, dir)
+            .and_then(
+                |(ix, meta)| match ix.search(args.query, &filter, args.limit) {
+                    Ok(r) if cache::hits_current(dir, &r.hits) => Some((r, meta)),
+                    _ => None,
+                },
+            ),
         _ => None,
     };
     let outcome = match cached {
@@ -65,7 +68,7 @@ pub(super) fn run(
         }
         None => {
             let mut outcome = None;
-            let code = with_corpus(source, io, |loaded, _| {
+            let code = with_corpus(source, args.local, io, |loaded, _| {
                 let c = &loaded.corpus;
                 let index = SearchIndex::for_corpus(c, source, cache_root)
                     .map(|(ix, _)| ix)

@@ -140,6 +140,7 @@ fn set(c: &mut Config, key: Key, v: &DeValue<'_>) -> bool {
         Key::ShareExportDir => {
             c.share_export_dir = text.filter(|s| !s.is_empty()).map(PathBuf::from)
         }
+        Key::Local => c.local = text.filter(|s| !s.is_empty()).map(PathBuf::from),
     }
     match key {
         Key::Lang => c.lang.is_some(),
@@ -149,6 +150,7 @@ fn set(c: &mut Config, key: Key, v: &DeValue<'_>) -> bool {
         Key::KioskAllowQuit => c.kiosk_allow_quit.is_some(),
         Key::KioskIdleMinutes => c.kiosk_idle_minutes.is_some(),
         Key::ShareExportDir => c.share_export_dir.is_some(),
+        Key::Local => c.local.is_some(),
     }
 }
 

@@ -69,6 +69,8 @@ pub struct Flags {
     pub kiosk: bool,
     /// `--guest`
     pub guest: bool,
+    /// `--local DIR`
+    pub local: Option<PathBuf>,
 }
 
 /// A flag not obeyed because the system file locks its key.
@@ -107,6 +109,8 @@ pub struct Effective {
     pub kiosk_allow_quit: Setting<bool>,
     /// Where guest sessions hand stories over.
     pub share_export_dir: Setting<Option<PathBuf>>,
+    /// The local overlay directory.
+    pub local: Setting<Option<PathBuf>>,
     /// The system file, if one was read.
     pub system_file: Option<String>,
     /// The user's file, if one was read.
@@ -128,6 +132,7 @@ impl Effective {
             kiosk_idle_minutes: Some(self.kiosk_idle_minutes.value),
             kiosk_allow_quit: Some(self.kiosk_allow_quit.value),
             share_export_dir: self.share_export_dir.value.clone(),
+            local: self.local.value.clone(),
         }
     }
 
@@ -231,6 +236,17 @@ pub fn resolve(
         .map(|(d, o)| (Some(d), o))
         .collect();
     let share_export_dir = out.pick(Key::ShareExportDir, None, dir);
+    let mut local: Vec<Candidate<Option<PathBuf>>> = files!(Key::Local, local)
+        .into_iter()
+        .map(|(d, o)| (Some(d), o))
+        .collect();
+    local.extend(
+        flags
+            .local
+            .clone()
+            .map(|d| (Some(d), Origin::Flag("--local"))),
+    );
+    let local = out.pick(Key::Local, None, local);
     let mut kiosk = files!(Key::Kiosk, kiosk);
     kiosk.extend(flags.kiosk.then_some((true, Origin::Flag("--kiosk"))));
     let mut guest = files!(Key::Guest, guest);
@@ -243,6 +259,7 @@ pub fn resolve(
         kiosk_idle_minutes,
         kiosk_allow_quit,
         share_export_dir,
+        local,
         system_file: system.map(|l| l.file.clone()),
         user_file: user.map(|l| l.file.clone()),
         problems,

@@ -2,6 +2,7 @@
 //! directory. [`load`] keeps every document it can and reports every problem it finds.
 
 mod model;
+mod overlay;
 pub(crate) mod parse;
 mod resource;
 pub(crate) mod snapshot;
@@ -14,8 +15,9 @@ pub use model::{
     ContentNote, Corpus, Date, Doc, DocRef, Narrator, PHASES, Perspective, RESOURCE_KINDS,
     Resource, Stamps, Story, Theme,
 };
+pub use overlay::{apply as apply_overlay, load_with};
 pub use parse::{edit_distance, is_slug};
-pub use resource::{is_phone, is_web_address};
+pub use resource::{is_address, is_phone, is_web_address};
 pub(crate) use source::Fnv;
 pub use source::{
     File, Listing, MAX_FILE_BYTES, Source, SourceError, SourceProblem, stamp, stamp_of,
@@ -156,7 +158,7 @@ pub fn load_listing(listing: Listing, on_disk: bool) -> Loaded {
             }
         } else {
             match resource::parse(&display, &rel, &text, &vocab, &mut diags) {
-                Some((r, pos, false)) => resources.push((r, pos)),
+                Some(p) if !p.had_errors => resources.push(p),
                 _ => skipped += 1,
             }
         }
@@ -184,11 +186,11 @@ pub fn load_listing(listing: Listing, on_disk: bool) -> Loaded {
         }
     };
     let before = resources.len() + stories.len();
-    resources.retain(|(r, pos)| keep(&r.id, &r.path, *pos, &mut diags));
+    resources.retain(|p| keep(&p.resource.id, &p.resource.path, p.id_pos, &mut diags));
     stories.retain(|s: &story::Parsed| keep(&s.story.id, &s.story.path, s.id_pos, &mut diags));
     skipped += before - resources.len() - stories.len();
 
-    let resource_ids: Vec<&str> = resources.iter().map(|(r, _)| r.id.as_str()).collect();
+    let resource_ids: Vec<&str> = resources.iter().map(|p| p.resource.id.as_str()).collect();
     if let Some((path, links)) = &theme_links {
         for (id, pos) in links {
             if !resource_ids.contains(&id.as_str()) {
@@ -228,7 +230,11 @@ pub fn load_listing(listing: Listing, on_disk: bool) -> Loaded {
             skipped += 1;
         }
     }
-    let resources: Vec<Resource> = resources.into_iter().map(|(r, _)| r).collect();
+    let story_ids: Vec<&str> = kept_stories.iter().map(|s| s.id.as_str()).collect();
+    for p in &mut resources {
+        unknown_stories(p, &story_ids, &mut diags);
+    }
+    let resources: Vec<Resource> = resources.into_iter().map(|p| p.resource).collect();
     let mut corpus = Corpus::new(vocab.themes, vocab.notes, kept_stories, resources, skipped);
     corpus.synonyms = load_synonyms(synonyms_file, &mut diags);
     corpus.fingerprint = fingerprint;
@@ -237,6 +243,31 @@ pub fn load_listing(listing: Listing, on_disk: bool) -> Loaded {
     Loaded {
         corpus,
         diagnostics: diags,
+    }
+}
+
+/// Reports (as warnings: the resource stays) story links of a resource to stories that do not
+/// exist.
+fn unknown_stories(p: &mut resource::Parsed, story_ids: &[&str], diags: &mut Vec<Diagnostic>) {
+    p.resource
+        .stories
+        .retain(|id| story_ids.contains(&id.as_str()));
+    for (id, pos) in &p.story_refs {
+        if !story_ids.contains(&id.as_str()) {
+            let hint = parse::closest(id, story_ids)
+                .map_or("check the id in stories/".to_owned(), |c| {
+                    format!("did you mean `{c}`?")
+                });
+            diags.push(
+                Diagnostic::warning(
+                    &p.resource.path,
+                    *pos,
+                    "unknown-story",
+                    format!("links story `{id}`, which does not exist; the link is not shown"),
+                )
+                .with_hint(hint),
+            );
+        }
     }
 }
 

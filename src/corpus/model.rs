@@ -219,14 +219,43 @@ pub struct Resource {
     pub url: Option<String>,
     /// Opening hours, in words.
     pub hours: Option<String>,
+    /// Opening hours in OpenStreetMap `opening_hours` syntax, parsed: what "nu open tot 17:00"
+    /// is computed from (see [`crate::hours`]).
+    pub opening_hours: Option<crate::hours::Hours>,
+    /// The town or municipality it is in (local resources).
+    pub place: Option<String>,
+    /// Street address, as people find the door.
+    pub address: Option<String>,
+    /// When people can walk in without an appointment, in words.
+    pub walk_in: Option<String>,
+    /// Stories it links to, by id.
+    pub stories: Vec<String>,
+    /// An example resource (invented, as in `examples/lokaal/`): shown with "voorbeeld".
+    pub example: bool,
+    /// It comes from the local overlay (`--local`, the `local` setting): shown first, "in de
+    /// buurt".
+    pub local: bool,
     /// Where the facts come from, with the source's date.
     pub source: String,
     /// When the facts were last checked.
     pub checked: Date,
+    /// The line of `checked` in the file (0 when unknown), for `plein check`'s stale warning.
+    #[serde(skip)]
+    pub checked_line: usize,
     /// Longer description in Markdown.
     pub body: String,
     /// The file it came from.
     pub path: String,
+}
+
+impl Resource {
+    /// True when the facts were last checked more than 12 months before `today` (year, month,
+    /// day): plein then asks people to call and check.
+    pub fn is_stale(&self, today: (i32, u32, u32)) -> bool {
+        let c = self.checked;
+        let checked = (i32::from(c.year) + 1, u32::from(c.month), u32::from(c.day));
+        checked < today
+    }
 }
 
 /// Resource kinds a corpus may use.
@@ -246,6 +275,10 @@ pub struct Corpus {
     pub resources: Vec<Resource>,
     /// Documents left out because they had errors (see `plein check`).
     pub skipped: usize,
+    /// The local overlay's directory (shown), when one is layered over the corpus.
+    pub local_dir: Option<String>,
+    /// Why each skipped file of the local overlay was skipped: its first error.
+    pub local_skipped: Vec<crate::diag::Diagnostic>,
     /// Search synonyms from `synonyms.toml`.
     pub synonyms: super::Synonyms,
     /// A hash of every corpus file: it changes whenever the corpus does (keys the index cache).
@@ -295,6 +328,8 @@ impl Corpus {
             stories,
             resources,
             skipped,
+            local_dir: None,
+            local_skipped: Vec::new(),
             synonyms: Default::default(),
             fingerprint: 0,
             stamps: Stamps::default(),

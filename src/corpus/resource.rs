@@ -22,19 +22,27 @@ struct RawResource {
     phone: Vec<Spanned<String>>,
     url: Option<Spanned<String>>,
     hours: Option<Spanned<String>>,
+    opening_hours: Option<Spanned<String>>,
+    place: Option<Spanned<String>>,
+    address: Option<Spanned<String>>,
+    walk_in: Option<Spanned<String>>,
+    #[serde(default)]
+    stories: Vec<Spanned<String>>,
+    #[serde(default)]
+    example: bool,
     source: Option<Spanned<String>>,
     checked: Option<Spanned<toml::Value>>,
     lang: Option<Spanned<String>>,
 }
 
-/// A parsed resource with the position of its id, and whether it had errors.
+/// Parses a resource file.
 pub(crate) fn parse(
     path: &str,
     rel: &str,
     text: &str,
     vocab: &Vocabulary,
     diags: &mut Vec<Diagnostic>,
-) -> Option<(Resource, Pos, bool)> {
+) -> Option<Parsed> {
     let doc = parse::split(path, text, diags)?;
     let raw: RawResource = parse::parse_toml(path, text, doc.toml, doc.toml_offset, diags)?;
     let mut f = Fields::new(path, text, doc.toml_offset, diags);
@@ -87,7 +95,53 @@ pub(crate) fn parse(
         }
     };
     let hours = f.optional(raw.hours);
+    let opening_hours = match raw.opening_hours {
+        None => None,
+        Some(h) => {
+            let pos = f.pos(&h);
+            let text = f.text(h);
+            match crate::hours::Hours::parse(&text) {
+                Ok(h) => Some(h),
+                Err(e) => {
+                    f.warning(
+                        pos,
+                        "bad-hours",
+                        format!("`{text}` is not opening_hours syntax: {e}"),
+                        Some("OpenStreetMap syntax, e.g. \"Mo-Fr 09:00-17:00; Sa 10:00-12:00; PH off\"; plein shows `hours` instead".into()),
+                    );
+                    None
+                }
+            }
+        }
+    };
+    let place = f.optional(raw.place);
+    let address = match raw.address {
+        None => None,
+        Some(a) => {
+            let pos = f.pos(&a);
+            let a = f.text(a);
+            if !is_address(&a) {
+                f.warning(
+                    pos,
+                    "bad-address",
+                    format!("`{a}` does not look like an address"),
+                    Some("street and number, then postcode and place: \"Dorpsstraat 12, 1234 AB Ergens\"".into()),
+                );
+            }
+            Some(a)
+        }
+    };
+    let walk_in = f.optional(raw.walk_in);
+    let story_refs: Vec<(String, Pos)> = raw
+        .stories
+        .into_iter()
+        .map(|s| {
+            let pos = f.pos(&s);
+            (f.text(s), pos)
+        })
+        .collect();
     let source = f.required("source", raw.source);
+    let mut checked_line = 0;
     let checked = match raw.checked {
         None => {
             f.missing("checked");
@@ -95,6 +149,7 @@ pub(crate) fn parse(
         }
         Some(c) => {
             let pos = f.pos(&c);
+            checked_line = pos.line;
             let date = match c.get_ref() {
                 toml::Value::Datetime(d) if d.time.is_none() && d.offset.is_none() => {
                     d.date.and_then(|d| Date::new(d.year, d.month, d.day))
@@ -147,16 +202,64 @@ pub(crate) fn parse(
         phone,
         url,
         hours,
+        opening_hours,
+        place,
+        address,
+        walk_in,
+        stories: story_refs.iter().map(|(s, _)| s.clone()).collect(),
+        example: raw.example,
+        local: false,
         source: source.unwrap_or_default(),
         checked: checked.unwrap_or(Date {
             year: 1900,
             month: 1,
             day: 1,
         }),
+        checked_line,
         body: body.to_owned(),
         path: path.to_owned(),
     };
-    Some((resource, id_pos, had_errors))
+    Some(Parsed {
+        resource,
+        id_pos,
+        had_errors,
+        story_refs,
+    })
+}
+
+/// A parsed resource: the position of its id, whether it had errors, and the stories it links
+/// (checked once all stories are known).
+pub(crate) struct Parsed {
+    pub resource: Resource,
+    pub id_pos: Pos,
+    pub had_errors: bool,
+    pub story_refs: Vec<(String, Pos)>,
+}
+
+/// An address as people write it: a street with a house number (`Dorpsstraat 12`), and a
+/// Dutch postcode, if one is given, as four digits and two letters (`1234 AB`).
+pub fn is_address(s: &str) -> bool {
+    let words: Vec<&str> = s
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let has_street = words.iter().any(|w| w.chars().any(char::is_alphabetic));
+    let has_number = words
+        .iter()
+        .any(|w| w.starts_with(|c: char| c.is_ascii_digit()) && w.len() <= 6);
+    // `1234 ab` and `1234AB` are common slips; `1234 AB` is how the post writes it.
+    let postcode_ok = words.windows(2).all(|pair| {
+        let four_digits = pair[0].len() == 4 && pair[0].chars().all(|c| c.is_ascii_digit());
+        let two_letters = pair[1].len() == 2 && pair[1].chars().all(|c| c.is_ascii_alphabetic());
+        !(four_digits && two_letters) || pair[1].chars().all(|c| c.is_ascii_uppercase())
+    });
+    let glued = words.iter().any(|w| {
+        w.len() == 6
+            && w.is_ascii()
+            && w[..4].chars().all(|c| c.is_ascii_digit())
+            && w[4..].chars().all(|c| c.is_ascii_alphabetic())
+    });
+    has_street && has_number && postcode_ok && !glued && !s.contains(['<', '>', '@'])
 }
 
 /// Digits, spaces and hyphens (a leading `+` allowed), with at least three digits.
@@ -194,6 +297,9 @@ mod tests {
         assert!(is_phone("0800-2000") && is_phone("112") && is_phone("088-0767 000"));
         assert!(!is_phone("bel ons") && !is_phone("12") && !is_phone("-0800"));
         assert!(is_web_address("veiligthuis.nl") && is_web_address("https://113.nl/chat"));
+        assert!(is_address("Dorpsstraat 12, 1234 AB Ergens") && is_address("Kerkplein 3a"));
+        assert!(!is_address("achter het station") && !is_address("Dorpsstraat 12, 1234 ab Ergens"));
+        assert!(!is_address("Dorpsstraat 12, 1234AB Ergens") && !is_address("12"));
         assert!(
             !is_web_address("javascript:alert(1)")
                 && !is_web_address("veilig thuis.nl")

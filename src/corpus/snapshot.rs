@@ -16,7 +16,7 @@ use super::{Loaded, Synonyms};
 use std::collections::HashMap;
 
 /// Magic bytes at the start of the table.
-const MAGIC: &[u8; 8] = b"PLEINCT1";
+const MAGIC: &[u8; 8] = b"PLEINCT2";
 
 static TABLE: &[u8] = include_bytes!("../../assets/index/corpus.bin");
 
@@ -200,17 +200,32 @@ impl Writer {
             phone,
             url,
             hours,
+            opening_hours,
+            place,
+            address,
+            walk_in,
+            stories,
+            example,
+            local: _,
             source,
             checked,
+            checked_line,
             body,
             path,
         } = r;
         self.strs(&[id, name, kind, summary, source, path]);
         self.texts(themes);
         self.texts(phone);
+        self.texts(stories);
         self.u8(u8::from(*crisis));
+        self.u8(u8::from(*example));
         self.opt(url, |w, v| w.str(v));
         self.opt(hours, |w, v| w.str(v));
+        self.opt(opening_hours, |w, v| w.str(v.text()));
+        for o in [place, address, walk_in] {
+            self.opt(o, |w, v| w.str(v));
+        }
+        self.u64(*checked_line as u64);
         self.0.extend_from_slice(&checked.year.to_le_bytes());
         self.u8(checked.month);
         self.u8(checked.day);
@@ -366,10 +381,18 @@ impl Reader<'_> {
     fn resource(&mut self) -> Option<Resource> {
         let (id, name, kind, summary) = (self.str()?, self.str()?, self.str()?, self.str()?);
         let (source, path) = (self.str()?, self.str()?);
-        let (themes, phone) = (self.texts()?, self.texts()?);
+        let (themes, phone, stories) = (self.texts()?, self.texts()?, self.texts()?);
         let crisis = self.u8()? == 1;
+        let example = self.u8()? == 1;
         let url = self.opt(Reader::str)?;
         let hours = self.opt(Reader::str)?;
+        let opening_hours = match self.opt(Reader::str)? {
+            Some(t) => Some(crate::hours::Hours::parse(&t).ok()?),
+            None => None,
+        };
+        let (place, address) = (self.opt(Reader::str)?, self.opt(Reader::str)?);
+        let walk_in = self.opt(Reader::str)?;
+        let checked_line = usize::try_from(self.u64()?).ok()?;
         let year = u16::from_le_bytes(self.take(2)?.try_into().ok()?);
         let checked = Date::new(year, self.u8()?, self.u8()?)?;
         Some(Resource {
@@ -382,8 +405,16 @@ impl Reader<'_> {
             phone,
             url,
             hours,
+            opening_hours,
+            place,
+            address,
+            walk_in,
+            stories,
+            example,
+            local: false,
             source,
             checked,
+            checked_line,
             body: self.body()?,
             path,
         })

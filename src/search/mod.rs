@@ -129,14 +129,16 @@ impl SearchIndex {
     }
 
     /// The index for a corpus: the embedded one for the bundled corpus; in memory when `cache`
-    /// is `None` (guest sessions write nothing); else opened from or stored in the cache
-    /// directory.
+    /// is `None` (guest sessions write nothing) or a local overlay is laid over the corpus
+    /// (an overlay is small, and indexing it with the corpus keeps one ranking); else opened
+    /// from or stored in the cache directory. Without an overlay nothing more is done.
     pub fn for_corpus(
         corpus: &Corpus,
         source: &Source,
         cache: Option<&std::path::Path>,
     ) -> Result<(SearchIndex, cache::Origin), SearchError> {
         match (source, cache) {
+            _ if corpus.local_dir.is_some() => Ok((Self::build(corpus)?, cache::Origin::Memory)),
             (Source::Bundled, _) => match Self::bundled(corpus) {
                 Some(ix) => Ok((ix, cache::Origin::Embedded)),
                 None => Ok((Self::build(corpus)?, cache::Origin::Memory)),
