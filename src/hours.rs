@@ -83,6 +83,8 @@ impl PartialEq for Hours {
     }
 }
 
+impl Eq for Hours {}
+
 impl serde::Serialize for Hours {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(&self.text)

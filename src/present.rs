@@ -162,3 +162,52 @@ pub fn stale_text(r: &Resource, now: crate::hours::Now, cat: &Catalog) -> Option
         cat.f("local.stale", &[("date", &date)])
     })
 }
+
+/// A crisis card's help line: "name (in de buurt: plaats): numbers (nu open tot 9:00)".
+pub fn card_help_line(
+    h: &crate::search::crisis::CardResource,
+    now: crate::hours::Now,
+    cat: &Catalog,
+) -> String {
+    let mut line = h.name.clone();
+    if h.local {
+        let mark = match &h.place {
+            Some(place) => cat.f("local.nearby_in", &[("place", place)]),
+            None => cat.t("local.nearby").to_owned(),
+        };
+        line.push_str(&format!(" ({mark})"));
+    }
+    if !h.phone.is_empty() {
+        line.push_str(": ");
+        line.push_str(&h.phone.join(" / "));
+    }
+    let hours = h
+        .opening_hours
+        .as_ref()
+        .and_then(|o| o.status(now).render(cat))
+        .or_else(|| h.hours.clone());
+    if let Some(hours) = hours {
+        line.push_str(&format!(" ({hours})"));
+    }
+    line
+}
+
+/// The visit lines of a resource after its phone and web address, as (label, text): address,
+/// walk-in hours, and when it can be reached (open now, or the hours in words).
+pub fn visit_lines(
+    r: &Resource,
+    now: crate::hours::Now,
+    cat: &Catalog,
+) -> Vec<(&'static str, String)> {
+    let mut out = Vec::new();
+    if let Some(a) = &r.address {
+        out.push(("local.address", a.clone()));
+    }
+    if let Some(w) = &r.walk_in {
+        out.push(("local.walk_in", w.clone()));
+    }
+    if let Some(h) = hours_text(r, now, cat) {
+        out.push(("doc.hours", h));
+    }
+    out
+}

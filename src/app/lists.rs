@@ -66,16 +66,22 @@ pub fn theme_items(corpus: &Corpus, slug: &str, filter: &ListFilter) -> Vec<DocR
     items
 }
 
-/// The crisis resources, most urgent first: 112, 113, then the lines for violence at home and
-/// for being heard, then the rest in corpus order.
+/// The crisis resources, most urgent first: 112, 113, then the local ones (help in the
+/// neighbourhood), then the lines for violence at home and for being heard, then the rest in
+/// corpus order.
 pub fn crisis_resources(corpus: &Corpus) -> Vec<usize> {
     const FIRST: [&str; 4] = ["112", "113", "0800-2000", "088-0767 000"];
     let rank = |i: &usize| {
         let r = &corpus.resources[*i];
-        FIRST
+        let national = FIRST
             .iter()
             .position(|n| r.phone.iter().any(|p| p == n))
-            .unwrap_or(FIRST.len())
+            .unwrap_or(FIRST.len());
+        match national {
+            0 | 1 => national,
+            _ if r.local => 2,
+            n => n + 1,
+        }
     };
     let mut list: Vec<usize> = corpus
         .resources

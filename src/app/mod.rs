@@ -32,8 +32,9 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use update::{search_effect, step};
 
-/// A reader layout with what it was made for: document id, width, number of related stories.
-type CachedLayout = (String, usize, usize, std::rc::Rc<Layout>);
+/// A reader layout with what it was made for: document id, width, number of related stories,
+/// and the minute (a resource's open-now line changes with the clock).
+type CachedLayout = (String, usize, usize, i64, std::rc::Rc<Layout>);
 
 /// All UI state.
 pub struct App {
@@ -96,15 +97,17 @@ impl App {
     pub fn layout(&self, id: &str) -> std::rc::Rc<Layout> {
         let width = self.text_width();
         let related = self.related.get(id).map_or(0, Vec::len);
-        if let Some((i, w, r, l)) = self.layout_cache.borrow().as_ref()
+        let minute = self.now.0.div_euclid(60);
+        if let Some((i, w, r, m, l)) = self.layout_cache.borrow().as_ref()
             && i == id
             && *w == width
             && *r == related
+            && *m == minute
         {
             return l.clone();
         }
         let l = std::rc::Rc::new(reader::layout(self, id, width));
-        *self.layout_cache.borrow_mut() = Some((id.to_owned(), width, related, l.clone()));
+        *self.layout_cache.borrow_mut() = Some((id.to_owned(), width, related, minute, l.clone()));
         l
     }
 

@@ -111,7 +111,7 @@ pub fn layout(app: &App, id: &str, width: usize) -> Layout {
     let cat = Catalog::get(app.lang);
     match app.corpus.get(id) {
         Some(Doc::Story(s)) => story(app, s, cat, width),
-        Some(Doc::Resource(r)) => resource(r, cat, width),
+        Some(Doc::Resource(r)) => resource(r, app.now, cat, width),
         None => Layout::default(),
     }
 }
@@ -182,15 +182,12 @@ fn story(app: &App, s: &Story, cat: &Catalog, width: usize) -> Layout {
     Layout { lines: out, links }
 }
 
-fn resource(r: &Resource, cat: &Catalog, width: usize) -> Layout {
+fn resource(r: &Resource, now: crate::hours::Now, cat: &Catalog, width: usize) -> Layout {
     let mut out = Vec::new();
     wrapped(&mut out, &r.name, width, LineRole::Title);
-    wrapped(
-        &mut out,
-        cat.t(&format!("kind.{}", r.kind)),
-        width,
-        LineRole::Meta,
-    );
+    let mut meta = vec![cat.t(&format!("kind.{}", r.kind)).to_owned()];
+    meta.extend(crate::present::local_marks(r, cat));
+    wrapped(&mut out, &meta.join(" · "), width, LineRole::Meta);
     out.push(Vec::new());
     wrapped(&mut out, &r.summary, width, LineRole::Plain);
     out.push(Vec::new());
@@ -206,10 +203,10 @@ fn resource(r: &Resource, cat: &Catalog, width: usize) -> Layout {
             (u.clone(), LineRole::Contact),
         ]);
     }
-    if let Some(h) = &r.hours {
+    for (label, text) in crate::present::visit_lines(r, now, cat) {
         wrapped(
             &mut out,
-            &format!("{}: {h}", cat.t("doc.hours")),
+            &format!("{}: {text}", cat.t(label)),
             width,
             LineRole::Meta,
         );
@@ -217,6 +214,9 @@ fn resource(r: &Resource, cat: &Catalog, width: usize) -> Layout {
     out.push(Vec::new());
     body(&mut out, &r.body, width);
     out.push(Vec::new());
+    if let Some(stale) = crate::present::stale_text(r, now, cat) {
+        wrapped(&mut out, &stale, width, LineRole::Warning);
+    }
     wrapped(
         &mut out,
         &cat.f("doc.checked", &[("date", &r.checked)]),

@@ -5,7 +5,7 @@
 
 use super::{EXIT_OK, EXIT_USAGE, Io, with_corpus};
 use crate::corpus::{self, Source, THEME_SLUGS};
-use crate::search::crisis::{Card, CardResource};
+use crate::search::crisis::Card;
 use crate::search::{Filter, Kind, Results, SearchError, SearchIndex, cache};
 use crate::text::wrap_plain;
 use std::io;
@@ -182,7 +182,11 @@ fn print(results: &Results, args: &Args<'_>, io: &mut Io<'_>) -> io::Result<u8> 
         }
         writeln!(io.out, "\n{}", cat.t("search.help_now"))?;
         for h in crate::search::crisis::help_now() {
-            writeln!(io.out, "  {}", help_line(&h))?;
+            writeln!(
+                io.out,
+                "  {}",
+                crate::present::card_help_line(&h, io.now, cat)
+            )?;
         }
     }
     Ok(found(results))
@@ -197,19 +201,6 @@ fn found(results: &Results) -> u8 {
     }
 }
 
-/// One help line of a card: name, numbers and hours from the resource file.
-fn help_line(h: &CardResource) -> String {
-    let mut line = h.name.clone();
-    if !h.phone.is_empty() {
-        line.push_str(": ");
-        line.push_str(&h.phone.join(" / "));
-    }
-    if let Some(hours) = &h.hours {
-        line.push_str(&format!(" ({hours})"));
-    }
-    line
-}
-
 /// The crisis card as the first lines: one calm sentence, the help with number and hours.
 fn print_card(card: &Card, width: usize, io: &mut Io<'_>) -> io::Result<()> {
     let cat = io.cat();
@@ -218,7 +209,8 @@ fn print_card(card: &Card, width: usize, io: &mut Io<'_>) -> io::Result<()> {
         writeln!(io.out, "{l}")?;
     }
     for h in &card.help {
-        writeln!(io.out, "  » {}", help_line(h))?;
+        let line = crate::present::card_help_line(h, io.now, cat);
+        writeln!(io.out, "  » {line}")?;
     }
     if let Some(first) = card.resources.first() {
         writeln!(io.out, "{}", cat.f("search.crisis_open", &[("id", first)]))?;

@@ -26,7 +26,16 @@ pub(super) fn run(
     if json {
         let value = match doc {
             Doc::Story(s) => serde_json::json!({ "kind": "story", "story": s }),
-            Doc::Resource(r) => serde_json::json!({ "kind": "resource", "resource": r }),
+            Doc::Resource(r) => serde_json::json!({
+                "kind": "resource",
+                "resource": r,
+                "open_now": r
+                    .opening_hours
+                    .as_ref()
+                    .and_then(|h| h.status(io.now).render(io.cat())),
+                "open": r.opening_hours.as_ref().map(|h| h.status(io.now).is_open()),
+                "stale": crate::present::stale_text(r, io.now, io.cat()),
+            }),
         };
         writeln!(
             io.out,
@@ -37,7 +46,7 @@ pub(super) fn run(
     }
     let lines = match doc {
         Doc::Story(s) => story_lines(corpus, s, io.cat(), io.lang.is_english(), width),
-        Doc::Resource(r) => resource_lines(r, io.cat(), width),
+        Doc::Resource(r) => resource_lines(r, io.now, io.cat(), width),
     };
     for line in lines {
         writeln!(io.out, "{}", line.trim_end())?;
@@ -93,9 +102,18 @@ pub fn story_lines(
 }
 
 /// A resource as plain lines: name, what it offers, how to reach it, when it was checked.
-pub fn resource_lines(r: &Resource, cat: &Catalog, width: usize) -> Vec<String> {
+pub fn resource_lines(
+    r: &Resource,
+    now: crate::hours::Now,
+    cat: &Catalog,
+    width: usize,
+) -> Vec<String> {
     let kind_key = format!("kind.{}", r.kind);
     let mut out = wrap_plain(&format!("{} ({})", r.name, cat.t(&kind_key)), width);
+    let marks = crate::present::local_marks(r, cat);
+    if !marks.is_empty() {
+        out.extend(wrap_plain(&marks.join(" · "), width));
+    }
     out.push(String::new());
     out.extend(wrap_plain(&r.summary, width));
     out.push(String::new());
@@ -108,12 +126,15 @@ pub fn resource_lines(r: &Resource, cat: &Catalog, width: usize) -> Vec<String> 
     if let Some(u) = &r.url {
         out.extend(wrap_plain(&format!("{}: {u}", cat.t("doc.website")), width));
     }
-    if let Some(h) = &r.hours {
-        out.extend(wrap_plain(&format!("{}: {h}", cat.t("doc.hours")), width));
+    for (label, text) in crate::present::visit_lines(r, now, cat) {
+        out.extend(wrap_plain(&format!("{}: {text}", cat.t(label)), width));
     }
     out.push(String::new());
     out.extend(body_lines(&r.body, width));
     out.push(String::new());
+    if let Some(stale) = crate::present::stale_text(r, now, cat) {
+        out.extend(wrap_plain(&stale, width));
+    }
     out.extend(wrap_plain(
         &cat.f("doc.checked", &[("date", &r.checked)]),
         width,

@@ -22,6 +22,27 @@ pub struct CardResource {
     pub phone: Vec<String>,
     /// When it can be reached, in words.
     pub hours: Option<String>,
+    /// When it is open, structured (the card says "nu open tot 17:00").
+    pub opening_hours: Option<crate::hours::Hours>,
+    /// From the local overlay.
+    pub local: bool,
+    /// Its place (local resources).
+    pub place: Option<String>,
+    /// A crisis resource (on *Hulp nu*).
+    pub crisis: bool,
+    /// The themes it serves.
+    pub themes: Vec<String>,
+}
+
+/// The theme whose local crisis help fits a kind of danger, if any: a night shelter for
+/// nowhere to sleep, a local violence helpline for danger now. Not wanting to live and a child
+/// in danger keep the national lines only.
+fn local_theme(kind: &str) -> Option<&'static str> {
+    match kind {
+        "no-shelter" => Some("thuisloosheid"),
+        "danger-now" => Some("partnergeweld"),
+        _ => None,
+    }
 }
 
 /// The crisis card: the kind of danger and the help for it, first to last.
@@ -327,14 +348,25 @@ impl Signals {
 }
 
 /// The card of a kind, with the facts of its resources (those that are known).
+/// The card for a kind: its national help first, in the order crisis.toml gives, then the first
+/// local crisis resource that fits the kind.
 pub(crate) fn card(kind: &str, ids: &[String], facts: &[CardResource]) -> Card {
-    let help: Vec<CardResource> = ids
+    let mut help: Vec<CardResource> = ids
         .iter()
         .filter_map(|id| facts.iter().find(|f| &f.id == id).cloned())
         .collect();
+    let mut resources = ids.to_vec();
+    if let Some(theme) = local_theme(kind)
+        && let Some(local) = facts
+            .iter()
+            .find(|f| f.local && f.crisis && f.themes.iter().any(|t| t == theme))
+    {
+        resources.push(local.id.clone());
+        help.push(local.clone());
+    }
     Card {
         kind: kind.to_owned(),
-        resources: ids.to_vec(),
+        resources,
         numbers: help.iter().flat_map(|h| h.phone.iter().cloned()).collect(),
         help,
     }
@@ -350,6 +382,11 @@ pub(crate) fn facts(resources: &[crate::corpus::Resource]) -> Vec<CardResource> 
             name: r.name.clone(),
             phone: r.phone.clone(),
             hours: r.hours.clone(),
+            opening_hours: r.opening_hours.clone(),
+            local: r.local,
+            place: r.place.clone(),
+            crisis: r.crisis,
+            themes: r.themes.clone(),
         })
         .collect()
 }

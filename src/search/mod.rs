@@ -305,7 +305,9 @@ impl SearchIndex {
         } else {
             &self.help
         };
-        results.crisis = Some(crisis::card(kind, ids, facts));
+        let card = crisis::card(kind, ids, facts);
+        let ids = card.resources.clone();
+        results.crisis = Some(card);
         let searcher = self.reader.searcher();
         let none =
             SnippetGenerator::create(&searcher, &BooleanQuery::new(Vec::new()), self.fields.body)?;

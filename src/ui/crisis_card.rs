@@ -32,13 +32,7 @@ pub(super) fn lines(app: &App, palette: Palette, w: usize) -> Vec<Line<'static>>
         palette.style(Role::Header),
     )];
     for h in &card.help {
-        let mut text = format!("  {}", h.name);
-        if !h.phone.is_empty() {
-            text.push_str(&format!(": {}", h.phone.join(" / ")));
-        }
-        if let Some(hours) = &h.hours {
-            text.push_str(&format!(" ({hours})"));
-        }
+        let text = format!("  {}", crate::present::card_help_line(h, app.now, cat));
         out.push(Line::styled(
             truncate(&text, w),
             palette.style(Role::Contact),

@@ -161,14 +161,20 @@ fn screen(app: &App, width: usize) -> Screen {
                             .cloned()
                             .or(r.url.clone())
                             .unwrap_or_default();
+                        let mut first = vec![
+                            (mark(app, &r.id), Role::Key),
+                            (format!("{}: ", cat.t("doc.help")), Role::Warning),
+                            (r.name.clone(), Role::Strong),
+                        ];
+                        first.push((format!("  {contact}"), Role::Contact));
+                        if r.local
+                            && let Some(h) = crate::present::hours_text(r, app.now, cat)
+                        {
+                            first.push((format!("  ({h})"), Role::Muted));
+                        }
                         Item {
-                            first: vec![
-                                (mark(app, &r.id), Role::Key),
-                                (format!("{}: ", cat.t("doc.help")), Role::Warning),
-                                (r.name.clone(), Role::Strong),
-                                (format!("  {contact}"), Role::Contact),
-                            ],
-                            second: Some((format!("  {}", r.summary), Role::Muted)),
+                            first,
+                            second: Some((second_line(r, cat), Role::Muted)),
                         }
                     }
                 })
@@ -192,12 +198,12 @@ fn screen(app: &App, width: usize) -> Screen {
                     if !r.phone.is_empty() {
                         first.push((format!("  {}", r.phone.join(" / ")), Role::Contact));
                     }
-                    if let Some(h) = &r.hours {
+                    if let Some(h) = crate::present::hours_text(r, app.now, cat) {
                         first.push((format!("  ({h})"), Role::Muted));
                     }
                     Item {
                         first,
-                        second: Some((format!("  {}", r.summary), Role::Muted)),
+                        second: Some((second_line(r, cat), Role::Muted)),
                     }
                 })
                 .collect();
@@ -213,6 +219,17 @@ fn screen(app: &App, width: usize) -> Screen {
             items: Vec::new(),
             selected: 0,
         },
+    }
+}
+
+/// A resource's second line in a list: "in de buurt: Voorbeeldstad · voorbeeld — summary" for
+/// local help, the summary for the rest.
+fn second_line(r: &crate::corpus::Resource, cat: &Catalog) -> String {
+    let marks = crate::present::local_marks(r, cat);
+    if marks.is_empty() {
+        format!("  {}", r.summary)
+    } else {
+        format!("  {} — {}", marks.join(" · "), r.summary)
     }
 }
 

@@ -84,6 +84,12 @@ pub(super) fn qr(
         format!(" {}", truncate(&r.name, w.saturating_sub(1))),
         palette.style(Role::Title),
     )];
+    if let Some(h) = crate::present::hours_text(r, app.now, cat) {
+        lines.push(Line::styled(
+            format!(" {}", truncate(&h, w.saturating_sub(1))),
+            palette.style(Role::Muted),
+        ));
+    }
     let Some((data, shown)) = all.get(target % all.len().max(1)) else {
         lines.push(Line::raw(format!(" {}", cat.t("ui.qr_nothing"))));
         frame.render_widget(Paragraph::new(lines), body);

@@ -154,11 +154,20 @@ pub(super) fn search(app: &App, palette: Palette, frame: &mut Frame, body: Rect)
                     Span::styled(badge, palette.style(Role::Contact)),
                     Span::styled(title, style),
                 ]));
-                let meta = if hit.theme.is_empty() {
+                let mut meta = if hit.theme.is_empty() {
                     kind.to_owned()
                 } else {
                     format!("{kind} · {}", theme_name(&hit.theme))
                 };
+                // A resource's place and whether it is open now, from the corpus.
+                if let Some(r) = app.corpus.resource(&hit.id) {
+                    for m in crate::present::local_marks(r, cat) {
+                        meta.push_str(&format!(" · {m}"));
+                    }
+                    if let Some(h) = r.opening_hours.as_ref() {
+                        meta.extend(h.status(app.now).render(cat).map(|s| format!(" · {s}")));
+                    }
+                }
                 lines.push(Line::styled(
                     format!("  {}", truncate(&meta, w)),
                     palette.style(Role::Muted),

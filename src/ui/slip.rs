@@ -33,8 +33,8 @@ pub fn lines(app: &App, ids: &[String], width: usize) -> Vec<(String, Role)> {
                 Role::Contact,
             ));
         }
-        if let Some(h) = &r.hours {
-            for l in wrap_plain(&format!("  {}: {h}", cat.t("doc.hours")), width) {
+        for (label, text) in crate::present::visit_lines(r, app.now, cat) {
+            for l in wrap_plain(&format!("  {}: {text}", cat.t(label)), width) {
                 out.push((l, Role::Normal));
             }
         }
