@@ -120,6 +120,11 @@ pub enum Command {
         #[command(subcommand)]
         action: DraftsAction,
     },
+    /// Help nearby (the local overlay): write a template for a local resource.
+    Local {
+        #[command(subcommand)]
+        action: LocalAction,
+    },
     /// The settings: check the files, or show every value and where it came from.
     Config {
         #[command(subcommand)]
@@ -205,6 +210,21 @@ pub enum BookmarksAction {
     Import {
         /// A file written by `plein bookmarks export --format json`.
         file: PathBuf,
+    },
+}
+
+/// What to do with the local overlay.
+#[derive(Debug, Subcommand)]
+pub enum LocalAction {
+    /// Write a commented template for one local resource (then fill it in, and run
+    /// `plein check --local DIR`).
+    New {
+        /// The file to write, e.g. DIR/resources/<id>.md; standard output when left out or `-`.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Replace FILE if it exists (without it, an existing file is left alone).
+        #[arg(long)]
+        force: bool,
     },
 }
 

@@ -128,22 +128,21 @@ impl Hours {
         let local = now.local();
         // Minutes: OSM hours have no seconds, and a change "at 17:00:30" reads wrong.
         let local = local.with_second(0).unwrap_or(local);
-        let (kind, _) = self.parsed.state(local);
+        // One lazy walk over the coming week: the first range is now's state; for open, the
+        // first range that is not open ends it; for closed, the first open range starts it.
         let horizon = local + TimeDelta::days(HORIZON_DAYS);
-        let next = self
-            .parsed
-            .iter_range(local, horizon)
-            .find(|r| r.kind != kind)
-            .map(|r| r.range.start);
-        match kind {
-            RuleKind::Open => match next {
-                Some(at) => Status::OpenUntil(At::new(local, at)),
+        let mut ranges = self.parsed.iter_range(local, horizon);
+        let Some(first) = ranges.next() else {
+            return Status::Closed(None);
+        };
+        match first.kind {
+            RuleKind::Open => match ranges.find(|r| r.kind != RuleKind::Open) {
+                Some(r) => Status::OpenUntil(At::new(local, r.range.start)),
                 None => Status::OpenAlways,
             },
             RuleKind::Closed => {
-                let opens = self
-                    .parsed
-                    .iter_range(local, horizon)
+                let opens = std::iter::once(first)
+                    .chain(ranges)
                     .find(|r| r.kind == RuleKind::Open)
                     .map(|r| At::new(local, r.range.start));
                 Status::Closed(opens)

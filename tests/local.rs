@@ -179,3 +179,55 @@ fn the_system_file_sets_and_locks_the_overlay() {
         (Some(PathBuf::from("/tmp/elders")), Origin::Flag("--local"))
     );
 }
+
+#[test]
+fn local_new_writes_a_template_that_checks_and_asks_for_the_missing_facts() {
+    let dir = tempfile::tempdir().expect("tmp");
+    std::fs::create_dir(dir.path().join("resources")).expect("mkdir");
+    let file = dir.path().join("resources/nieuwe-hulp.md");
+    let o = plein()
+        .args(["local", "new", "-o"])
+        .arg(&file)
+        .output()
+        .expect("run");
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&file).expect("written");
+    assert!(
+        text.contains("checked = 2026-12-03"),
+        "dated by the clock:\n{text}"
+    );
+    assert!(text.contains("# opening_hours = \"Mo-Fr 09:00-17:00; PH off\""));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&file).expect("meta").permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    // Not over an existing file without --force.
+    let again = plein()
+        .args(["local", "new", "-o"])
+        .arg(&file)
+        .output()
+        .expect("run");
+    assert_eq!(again.status.code(), Some(1));
+    // It loads (no errors) and check asks for hours, a phone number and an address.
+    let o = plein()
+        .args(["check", "--local"])
+        .arg(dir.path())
+        .output()
+        .expect("run");
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let out = stdout(&o);
+    for code in ["no opening hours", "no phone number", "no address"] {
+        assert!(out.contains(code), "{code} in {out}");
+    }
+    let o = plein()
+        .args(["check", "--strict", "--local"])
+        .arg(dir.path())
+        .output()
+        .expect("run");
+    assert_eq!(o.status.code(), Some(1));
+    // To standard output without -o.
+    let o = plein().args(["local", "new"]).output().expect("run");
+    assert!(stdout(&o).starts_with("+++\n# Hulp in de buurt"));
+}

@@ -113,6 +113,9 @@ pub fn run(cli: &Cli, io: &mut Io<'_>) -> io::Result<u8> {
                 drafts::run(&l.corpus, &store, action, io)
             })
         }
+        Some(Command::Local {
+            action: crate::cli::LocalAction::New { output, force },
+        }) => local_new(output.as_deref(), *force, io),
         Some(Command::Config { action }) => {
             let settings = io.settings;
             config::run(settings, action, io)
@@ -137,6 +140,29 @@ pub fn run(cli: &Cli, io: &mut Io<'_>) -> io::Result<u8> {
             writeln!(io.out, "\n{}", io.cat().t("cli.overview_hint"))?;
             Ok(EXIT_OK)
         }),
+    }
+}
+
+/// `plein local new`: the commented template of a local resource, dated today, to standard
+/// output or a new private file.
+fn local_new(output: Option<&std::path::Path>, force: bool, io: &mut Io<'_>) -> io::Result<u8> {
+    let (y, m, d) = io.now.date();
+    let today = format!("{y:04}-{m:02}-{d:02}");
+    let text = io.cat().f("local.template", &[("today", &today)]);
+    match export_target(output) {
+        None => write!(io.out, "{text}").map(|()| EXIT_OK),
+        Some(path) => {
+            if !write_export(path, text.as_bytes(), force, io)? {
+                return Ok(EXIT_PROBLEM);
+            }
+            let shown = crate::sanitize::sanitize_line(&path.display().to_string()).into_owned();
+            writeln!(
+                io.err,
+                "{}",
+                io.cat().f("local.written", &[("file", &shown)])
+            )?;
+            Ok(EXIT_OK)
+        }
     }
 }
 
