@@ -59,8 +59,19 @@ fn a_broken_local_file_is_skipped_with_its_reason_and_hides_nothing() {
         .collect();
     assert_eq!(
         skipped,
-        vec![("geldfit.md", "duplicate-id"), ("kapot.md", "bad-toml")]
+        vec![
+            ("geldfit.md", "duplicate-id"),
+            ("kapot.md", "bad-toml"),
+            ("verwijst-naar-niets.md", "unknown-resource")
+        ]
     );
+    // A local story may link local and bundled help.
+    let story = c.get("koffie-in-het-inloophuis").expect("local story");
+    let plein::corpus::Doc::Story(story) = story else {
+        panic!("a story")
+    };
+    assert_eq!(story.resources, vec!["inloop-test", "de-luisterlijn"]);
+    assert_eq!(c.stories.len(), bundled_stories() + 1);
 
     // The app's commands say so, in the UI language, and still run.
     let o = plein()
@@ -88,6 +99,14 @@ fn a_broken_local_file_is_skipped_with_its_reason_and_hides_nothing() {
         "{}",
         stderr(&o)
     );
+}
+
+fn bundled_stories() -> usize {
+    corpus::load(&Source::Bundled)
+        .expect("bundled")
+        .corpus
+        .stories
+        .len()
 }
 
 #[test]

@@ -137,6 +137,24 @@ fn the_reader_shows_place_address_walk_in_and_open_now() {
 }
 
 #[test]
+fn a_local_resource_links_bundled_stories_in_the_reader() {
+    let mut app = app_on(example(), evening());
+    app::open_doc(&mut app, "voedselbank-voorbeeldstad");
+    app::update(&mut app, Action::Resize(80, 40));
+    let screen = draw(&app, 80, 40, ThemeName::Default).backend().to_string();
+    assert!(screen.contains("Verhalen hierover"), "{screen}");
+    assert!(
+        screen.contains("[1] Alleen het incassobureau belde nog"),
+        "{screen}"
+    );
+    // Tuesday and Thursday afternoons; on Thursday evening it opens next Tuesday.
+    assert!(
+        screen.contains("Bereikbaar: gesloten, opent di 13:00"),
+        "{screen}"
+    );
+}
+
+#[test]
 fn stale_facts_ask_people_to_call_and_check() {
     let mut app = app_on(overlay("tests/fixtures/local-stale"), evening());
     app::open_doc(&mut app, "oud-spreekuur");

@@ -111,7 +111,7 @@ pub fn layout(app: &App, id: &str, width: usize) -> Layout {
     let cat = Catalog::get(app.lang);
     match app.corpus.get(id) {
         Some(Doc::Story(s)) => story(app, s, cat, width),
-        Some(Doc::Resource(r)) => resource(r, app.now, cat, width),
+        Some(Doc::Resource(r)) => resource(app, r, cat, width),
         None => Layout::default(),
     }
 }
@@ -182,7 +182,8 @@ fn story(app: &App, s: &Story, cat: &Catalog, width: usize) -> Layout {
     Layout { lines: out, links }
 }
 
-fn resource(r: &Resource, now: crate::hours::Now, cat: &Catalog, width: usize) -> Layout {
+fn resource(app: &App, r: &Resource, cat: &Catalog, width: usize) -> Layout {
+    let now = app.now;
     let mut out = Vec::new();
     wrapped(&mut out, &r.name, width, LineRole::Title);
     let mut meta = vec![cat.t(&format!("kind.{}", r.kind)).to_owned()];
@@ -213,6 +214,29 @@ fn resource(r: &Resource, now: crate::hours::Now, cat: &Catalog, width: usize) -
     }
     out.push(Vec::new());
     body(&mut out, &r.body, width);
+    // Stories the resource links (a local resource may link bundled ones).
+    let mut links = Vec::new();
+    let stories: Vec<&Story> = r
+        .stories
+        .iter()
+        .filter_map(|id| match app.corpus.get(id) {
+            Some(Doc::Story(s)) => Some(s),
+            _ => None,
+        })
+        .collect();
+    if !stories.is_empty() {
+        out.push(Vec::new());
+        out.push(plain_line(cat.t("doc.stories"), LineRole::Heading));
+        for s in stories {
+            let n = links.len();
+            links.push((Link::Story(s.id.clone()), out.len()));
+            out.extend(
+                wrap_plain(&format!("[{}] {}", n + 1, s.title), width)
+                    .into_iter()
+                    .map(|l| plain_line(&l, LineRole::Link(n))),
+            );
+        }
+    }
     out.push(Vec::new());
     if let Some(stale) = crate::present::stale_text(r, now, cat) {
         wrapped(&mut out, &stale, width, LineRole::Warning);
@@ -229,10 +253,7 @@ fn resource(r: &Resource, now: crate::hours::Now, cat: &Catalog, width: usize) -
         width,
         LineRole::Muted,
     );
-    Layout {
-        lines: out,
-        links: Vec::new(),
-    }
+    Layout { lines: out, links }
 }
 
 pub(super) fn update(app: &mut App, action: super::Action) -> Vec<Effect> {
