@@ -163,20 +163,14 @@ pub fn stale_text(r: &Resource, now: crate::hours::Now, cat: &Catalog) -> Option
     })
 }
 
-/// A crisis card's help line: "name (in de buurt: plaats): numbers (nu open tot 9:00)".
+/// A crisis card's help line: "name: numbers (nu open tot 9:00) · in de buurt: plaats" (the
+/// number before the place, so a narrow screen keeps it).
 pub fn card_help_line(
     h: &crate::search::crisis::CardResource,
     now: crate::hours::Now,
     cat: &Catalog,
 ) -> String {
     let mut line = h.name.clone();
-    if h.local {
-        let mark = match &h.place {
-            Some(place) => cat.f("local.nearby_in", &[("place", place)]),
-            None => cat.t("local.nearby").to_owned(),
-        };
-        line.push_str(&format!(" ({mark})"));
-    }
     if !h.phone.is_empty() {
         line.push_str(": ");
         line.push_str(&h.phone.join(" / "));
@@ -188,6 +182,13 @@ pub fn card_help_line(
         .or_else(|| h.hours.clone());
     if let Some(hours) = hours {
         line.push_str(&format!(" ({hours})"));
+    }
+    if h.local {
+        let mark = match &h.place {
+            Some(place) => cat.f("local.nearby_in", &[("place", place)]),
+            None => cat.t("local.nearby").to_owned(),
+        };
+        line.push_str(&format!(" · {mark}"));
     }
     line
 }

@@ -210,7 +210,7 @@ fn the_crisis_card_adds_the_local_shelter_after_the_national_help() {
     let local = card.help.last().expect("local help");
     assert_eq!(
         plein::present::card_help_line(local, evening(), cat),
-        "Nachtopvang De Lantaarn (voorbeeld) (in de buurt: Voorbeeldstad): 0000-000001 (nu open tot vr 9:00)"
+        "Nachtopvang De Lantaarn (voorbeeld): 0000-000001 (nu open tot vr 9:00) · in de buurt: Voorbeeldstad"
     );
 }
 
@@ -243,4 +243,97 @@ fn plein_show_says_open_now_in_text_and_json() {
     assert_eq!(v["open"], false);
     assert_eq!(v["resource"]["opening_hours"], "Mo-Su 20:00-09:00");
     assert_eq!(v["resource"]["local"], true);
+}
+
+#[test]
+fn the_qr_code_and_the_hulpbriefje_say_when_it_is_open() {
+    let mut app = app_on(example(), evening());
+    app.stack.push(View::Qr {
+        id: "nachtopvang-voorbeeldstad".into(),
+        target: 0,
+    });
+    let screen = draw(&app, 80, 24, ThemeName::Default).backend().to_string();
+    assert!(screen.contains("nu open tot vr 9:00"), "{screen}");
+    snap("local_qr", &mut app);
+    let mut app = app_on(example(), evening());
+    app.stack.push(View::Slip {
+        ids: vec![
+            "nachtopvang-voorbeeldstad".into(),
+            "voedselbank-voorbeeldstad".into(),
+        ],
+        scroll: 0,
+    });
+    let screen = draw(&app, 80, 40, ThemeName::Default).backend().to_string();
+    for want in [
+        "Adres: Stationsweg 1, 9999 ZZ Voorbeeldstad",
+        "Bereikbaar: nu open tot vr 9:00",
+        "Bereikbaar: gesloten, opent di 13:00",
+    ] {
+        assert!(screen.contains(want), "{want} in {screen}");
+    }
+    snap("local_slip", &mut app);
+}
+
+#[test]
+fn the_search_screen_shows_the_card_with_the_local_shelter_open_now() {
+    let c = example();
+    let index = SearchIndex::build(&c).expect("index");
+    let mut app = app_on(c, evening());
+    app.stack.push(View::Search {
+        focus: plein::app::Focus::Results,
+    });
+    app.search.input.set("ik heb geen slaapplek vannacht");
+    app.search.results = Some(
+        index
+            .search("ik heb geen slaapplek vannacht", &Default::default(), 20)
+            .expect("search"),
+    );
+    let screen = draw(&app, 200, 60, ThemeName::Default)
+        .backend()
+        .to_string();
+    assert!(
+        screen.contains("Nachtopvang De Lantaarn (voorbeeld): 0000-000001 (nu open tot vr 9:00) · in de buurt: Voorbeeldstad"),
+        "{screen}"
+    );
+    snap("local_search_card", &mut app);
+}
+
+#[test]
+fn home_says_which_local_file_was_skipped_and_why() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/local-broken");
+    let (loaded, problem) = corpus::load_with(&Source::Bundled, Some(&path)).expect("loads");
+    let nl = plein::commands::local_notices(
+        &loaded.corpus,
+        problem.as_ref(),
+        plein::i18n::Catalog::get(Lang::Nl),
+    );
+    assert_eq!(nl.len(), 4);
+    assert!(
+        nl[0].starts_with("Hulp in de buurt: 3 lokale bestanden overgeslagen."),
+        "{nl:?}"
+    );
+    assert!(nl[2].starts_with("Lokaal bestand overgeslagen: "), "{nl:?}");
+    assert!(
+        nl[2].ends_with("kapot.md:4: de gegevens bovenaan (tussen de regels +++) kloppen niet.")
+    );
+    let en =
+        plein::commands::local_notices(&loaded.corpus, None, plein::i18n::Catalog::get(Lang::En));
+    assert!(
+        en[3].ends_with("verwijst-naar-niets.md:8: it links help that does not exist."),
+        "{en:?}"
+    );
+    let mut app = app_on(Arc::new(loaded.corpus), evening());
+    // As the app shows it: relative paths keep the snapshot the same on every machine.
+    app.notice = Some(
+        nl.iter()
+            .map(|l| l.replace(&format!("{}/", path.display()), ""))
+            .collect::<Vec<_>>()
+            .join(" "),
+    );
+    let screen = draw(&app, 80, 24, ThemeName::Default).backend().to_string();
+    assert!(
+        screen.contains("Hulp in de buurt: 3 lokale bestanden overgeslagen"),
+        "{screen}"
+    );
+    snap("local_home_notice", &mut app);
 }

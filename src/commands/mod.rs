@@ -408,6 +408,9 @@ pub fn local_notices(
     if let Some(e) = problem {
         lines.push(cat.f("local.dir_error", &[("error", &e.render(cat))]));
     }
+    if corpus.local_skipped.len() > 1 {
+        lines.push(cat.n("local.skipped_count", corpus.local_skipped.len()));
+    }
     for d in &corpus.local_skipped {
         let why_key = format!("local.why.{}", d.code);
         let why = cat

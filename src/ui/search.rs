@@ -161,11 +161,11 @@ pub(super) fn search(app: &App, palette: Palette, frame: &mut Frame, body: Rect)
                 };
                 // A resource's place and whether it is open now, from the corpus.
                 if let Some(r) = app.corpus.resource(&hit.id) {
-                    for m in crate::present::local_marks(r, cat) {
-                        meta.push_str(&format!(" · {m}"));
-                    }
                     if let Some(h) = r.opening_hours.as_ref() {
                         meta.extend(h.status(app.now).render(cat).map(|s| format!(" · {s}")));
+                    }
+                    for m in crate::present::local_marks(r, cat) {
+                        meta.push_str(&format!(" · {m}"));
                     }
                 }
                 lines.push(Line::styled(

@@ -34,8 +34,9 @@ pub fn lines(app: &App, ids: &[String], width: usize) -> Vec<(String, Role)> {
             ));
         }
         for (label, text) in crate::present::visit_lines(r, app.now, cat) {
-            for l in wrap_plain(&format!("  {}: {text}", cat.t(label)), width) {
-                out.push((l, Role::Normal));
+            let text = format!("{}: {text}", cat.t(label));
+            for l in wrap_plain(&text, width.saturating_sub(2)) {
+                out.push((format!("  {l}"), Role::Normal));
             }
         }
         if let Some(u) = &r.url {
