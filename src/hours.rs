@@ -137,14 +137,14 @@ impl Hours {
         };
         match first.kind {
             RuleKind::Open => match ranges.find(|r| r.kind != RuleKind::Open) {
-                Some(r) => Status::OpenUntil(At::new(local, r.range.start)),
+                Some(r) => Status::OpenUntil(At::closing(local, r.range.start)),
                 None => Status::OpenAlways,
             },
             RuleKind::Closed => {
                 let opens = std::iter::once(first)
                     .chain(ranges)
                     .find(|r| r.kind == RuleKind::Open)
-                    .map(|r| At::new(local, r.range.start));
+                    .map(|r| At::opening(local, r.range.start));
                 Status::Closed(opens)
             }
             RuleKind::Unknown => Status::Unknown,
@@ -167,18 +167,27 @@ pub struct At {
 }
 
 impl At {
-    fn new(now: NaiveDateTime, at: NaiveDateTime) -> At {
-        // Midnight that ends today reads as "tot 24:00", not as tomorrow's 0:00.
-        let (day, hour) = if at.hour() == 0 && at.minute() == 0 && at.date() > now.date() {
-            (at.date().pred_opt().unwrap_or(at.date()), 24)
-        } else {
-            (at.date(), at.hour())
-        };
+    /// A closing time: the midnight that ends a day reads as "tot 24:00" of that day, not as
+    /// the next day's 0:00.
+    fn closing(now: NaiveDateTime, at: NaiveDateTime) -> At {
+        if at.hour() == 0 && at.minute() == 0 && at.date() > now.date() {
+            let day = at.date().pred_opt().unwrap_or(at.date());
+            return At::on(now, day, 24, 0);
+        }
+        At::opening(now, at)
+    }
+
+    /// An opening time, as it is.
+    fn opening(now: NaiveDateTime, at: NaiveDateTime) -> At {
+        At::on(now, at.date(), at.hour(), at.minute())
+    }
+
+    fn on(now: NaiveDateTime, day: chrono::NaiveDate, hour: u32, minute: u32) -> At {
         At {
             weekday: day.weekday().num_days_from_monday(),
             today: day == now.date(),
             hour,
-            minute: at.minute(),
+            minute,
         }
     }
 
@@ -244,6 +253,21 @@ mod tests {
                 hour: 24,
                 minute: 0
             })
+        );
+    }
+
+    #[test]
+    fn an_opening_at_midnight_is_the_next_day_at_0_00() {
+        let h = Hours::parse("Mo 00:00-12:00").expect("parses");
+        let sunday_evening = Now::utc(2026, 12, 6, 20, 0).expect("date"); // 21:00
+        assert_eq!(
+            h.status(sunday_evening),
+            Status::Closed(Some(At {
+                weekday: 0,
+                today: false,
+                hour: 0,
+                minute: 0
+            }))
         );
     }
 
