@@ -232,6 +232,17 @@ fn plein_show_says_open_now_in_text_and_json() {
         "{out}"
     );
     let o = plein()
+        .arg("--local")
+        .arg(&dir)
+        .args(["show", "voedselbank-voorbeeldstad"])
+        .output()
+        .expect("run");
+    let out = stdout(&o);
+    assert!(
+        out.contains("Verhalen hierover:\n- Alleen het incassobureau belde nog (alleen-het-incassobureau-belde-nog)"),
+        "{out}"
+    );
+    let o = plein()
         .env("PLEIN_NOW", "2026-12-03T11:00Z")
         .arg("--local")
         .arg(&dir)

@@ -46,7 +46,25 @@ pub(super) fn run(
     }
     let lines = match doc {
         Doc::Story(s) => story_lines(corpus, s, io.cat(), io.lang.is_english(), width),
-        Doc::Resource(r) => resource_lines(r, io.now, io.cat(), width),
+        Doc::Resource(r) => {
+            let mut lines = resource_lines(r, io.now, io.cat(), width);
+            let stories: Vec<&Story> = r
+                .stories
+                .iter()
+                .filter_map(|id| match corpus.get(id) {
+                    Some(Doc::Story(s)) => Some(s),
+                    _ => None,
+                })
+                .collect();
+            if !stories.is_empty() {
+                lines.push(String::new());
+                lines.push(format!("{}:", io.cat().t("doc.stories")));
+                for s in stories {
+                    lines.extend(wrap_item(&format!("{} ({})", s.title, s.id), width));
+                }
+            }
+            lines
+        }
     };
     for line in lines {
         writeln!(io.out, "{}", line.trim_end())?;
