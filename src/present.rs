@@ -190,6 +190,9 @@ pub fn card_help_line(
         };
         line.push_str(&format!(" · {mark}"));
     }
+    if h.example {
+        line.push_str(&format!(" · {}", cat.t("local.example")));
+    }
     line
 }
 

@@ -210,7 +210,7 @@ fn the_crisis_card_adds_the_local_shelter_after_the_national_help() {
     let local = card.help.last().expect("local help");
     assert_eq!(
         plein::present::card_help_line(local, evening(), cat),
-        "Nachtopvang De Lantaarn (voorbeeld): 0000-000001 (nu open tot vr 9:00) · in de buurt: Voorbeeldstad"
+        "Nachtopvang De Lantaarn (voorbeeld): 0000-000001 (nu open tot vr 9:00) · in de buurt: Voorbeeldstad · voorbeeld"
     );
 }
 
@@ -303,7 +303,7 @@ fn the_search_screen_shows_the_card_with_the_local_shelter_open_now() {
         .backend()
         .to_string();
     assert!(
-        screen.contains("Nachtopvang De Lantaarn (voorbeeld): 0000-000001 (nu open tot vr 9:00) · in de buurt: Voorbeeldstad"),
+        screen.contains("Nachtopvang De Lantaarn (voorbeeld): 0000-000001 (nu open tot vr 9:00) · in de buurt: Voorbeeldstad · voorbeeld"),
         "{screen}"
     );
     snap("local_search_card", &mut app);

@@ -26,6 +26,8 @@ pub struct CardResource {
     pub opening_hours: Option<crate::hours::Hours>,
     /// From the local overlay.
     pub local: bool,
+    /// An invented example (shown with "voorbeeld").
+    pub example: bool,
     /// Its place (local resources).
     pub place: Option<String>,
     /// A crisis resource (on *Hulp nu*).
@@ -384,6 +386,7 @@ pub(crate) fn facts(resources: &[crate::corpus::Resource]) -> Vec<CardResource> 
             hours: r.hours.clone(),
             opening_hours: r.opening_hours.clone(),
             local: r.local,
+            example: r.example,
             place: r.place.clone(),
             crisis: r.crisis,
             themes: r.themes.clone(),
