@@ -55,6 +55,20 @@ pub fn resource_contact(r: &Resource) -> String {
     parts.join(" · ")
 }
 
+/// "Name: 113 / 0800-0113 (dag en nacht)": a help line with its numbers and hours, as the
+/// crisis card, *Hulp nu* and `plein hulp` show it.
+pub fn help_line(name: &str, phone: &[String], hours: Option<&str>) -> String {
+    let mut line = name.to_owned();
+    if !phone.is_empty() {
+        line.push_str(": ");
+        line.push_str(&phone.join(" / "));
+    }
+    if let Some(h) = hours {
+        line.push_str(&format!(" ({h})"));
+    }
+    line
+}
+
 /// Stories that list the theme (main or not), and resources that serve it.
 pub fn theme_counts(corpus: &Corpus, slug: &str) -> (usize, usize) {
     let stories = corpus

@@ -5,6 +5,7 @@ mod bookmarks;
 mod check;
 mod config;
 mod drafts;
+mod resources;
 mod search;
 mod show;
 
@@ -51,8 +52,29 @@ pub fn run(cli: &Cli, io: &mut Io<'_>) -> io::Result<u8> {
             let source = dir.clone().map(Source::Dir).unwrap_or(source);
             check::run(&source, *json, io)
         }
-        Some(Command::Themes { json }) => {
+        Some(Command::Themes { theme: None, json }) => {
             with_corpus(&source, io, |l, io| themes::run(&l.corpus, *json, io))
+        }
+        Some(Command::Themes {
+            theme: Some(t),
+            json,
+        }) => {
+            let width = text_width(io);
+            with_corpus(&source, io, |l, io| {
+                themes::one(&l.corpus, t, *json, width, io)
+            })
+        }
+        Some(Command::Hulp { json }) => {
+            let width = text_width(io);
+            with_corpus(&source, io, |l, io| {
+                resources::hulp(&l.corpus, *json, width, io)
+            })
+        }
+        Some(Command::Resources { theme, json }) => {
+            let width = text_width(io);
+            with_corpus(&source, io, |l, io| {
+                resources::resources(&l.corpus, theme.as_deref(), *json, width, io)
+            })
         }
         Some(Command::Search {
             themes,
@@ -128,6 +150,11 @@ pub fn run(cli: &Cli, io: &mut Io<'_>) -> io::Result<u8> {
             Ok(EXIT_OK)
         }),
     }
+}
+
+/// Width of wrapped text output: the terminal's, at most 80 columns.
+fn text_width(io: &Io<'_>) -> usize {
+    io.term_width.unwrap_or(80).clamp(20, 80) as usize
 }
 
 /// What the interactive app takes from outside the command line.

@@ -196,15 +196,7 @@ fn found(results: &Results) -> u8 {
 
 /// One help line of a card: name, numbers and hours from the resource file.
 fn help_line(h: &CardResource) -> String {
-    let mut line = h.name.clone();
-    if !h.phone.is_empty() {
-        line.push_str(": ");
-        line.push_str(&h.phone.join(" / "));
-    }
-    if let Some(hours) = &h.hours {
-        line.push_str(&format!(" ({hours})"));
-    }
-    line
+    crate::present::help_line(&h.name, &h.phone, h.hours.as_deref())
 }
 
 /// The crisis card as the first lines: one calm sentence, the help with number and hours.
