@@ -56,8 +56,15 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
 
-    /// What to do; without a command, plein opens the app (or prints an overview when its
-    /// output is not a terminal).
+    /// Plain mode: the app as numbered lines of text, answered with a number, a word to search
+    /// for or a short command (terug, hulp, bewaar, ?, stop); for screen readers, braille
+    /// displays and slow links. Also without this flag when the output is not a terminal or
+    /// TERM=dumb.
+    #[arg(long)]
+    pub plain: bool,
+
+    /// What to do; without a command, plein opens the app (in plain mode when its input or
+    /// output is not a terminal that can draw).
     #[command(subcommand)]
     pub command: Option<Command>,
 }

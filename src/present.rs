@@ -69,6 +69,22 @@ pub fn help_line(name: &str, phone: &[String], hours: Option<&str>) -> String {
     line
 }
 
+/// The crisis card as lines of text: the calm sentence for its kind (wrapped to `width`), then
+/// each help with its numbers and hours (`  » 113 Zelfmoordpreventie: 113 (dag en nacht)`).
+pub fn crisis_card_lines(
+    card: &crate::search::crisis::Card,
+    cat: &Catalog,
+    width: usize,
+) -> Vec<String> {
+    let key = format!("search.crisis_{}", card.kind.replace('-', "_"));
+    let mut out = crate::text::wrap_plain(cat.t(&key), width);
+    for h in &card.help {
+        let line = format!("  » {}", help_line(&h.name, &h.phone, h.hours.as_deref()));
+        out.extend(crate::text::wrap_hanging(&line, width, 4));
+    }
+    out
+}
+
 /// Stories that list the theme (main or not), and resources that serve it.
 pub fn theme_counts(corpus: &Corpus, slug: &str) -> (usize, usize) {
     let stories = corpus

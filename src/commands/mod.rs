@@ -167,6 +167,8 @@ pub struct Settings {
     pub config: crate::config::Config,
     /// What is wrong with the configuration file, if anything.
     pub config_problem: Option<String>,
+    /// Plain mode: lines of text on standard input and output instead of the full screen.
+    pub plain: bool,
 }
 
 /// Opens the terminal app on the chosen corpus.
@@ -252,7 +254,13 @@ pub fn run_interactive(cli: &Cli, settings: &Settings, err: &mut dyn Write) -> i
         });
     }
     let cache = cache_root(cli);
-    let exit = crate::tui::run(app, Palette(theme), source, &store, cache, share_dir)?;
+    let exit = if settings.plain {
+        let input = Box::new(io::BufReader::new(io::stdin()));
+        let mut out = io::stdout();
+        crate::tui::lines::run(app, source, &store, cache, input, &mut out)?
+    } else {
+        crate::tui::run(app, Palette(theme), source, &store, cache, share_dir)?
+    };
     Ok(match exit {
         // The shell convention: 128 + the signal's number.
         crate::tui::Exit::Signal(n) => 128 + n,

@@ -202,12 +202,8 @@ fn help_line(h: &CardResource) -> String {
 /// The crisis card as the first lines: one calm sentence, the help with number and hours.
 fn print_card(card: &Card, width: usize, io: &mut Io<'_>) -> io::Result<()> {
     let cat = io.cat();
-    let key = format!("search.crisis_{}", card.kind.replace('-', "_"));
-    for l in wrap_plain(cat.t(&key), width) {
+    for l in crate::present::crisis_card_lines(card, cat, width) {
         writeln!(io.out, "{l}")?;
-    }
-    for h in &card.help {
-        writeln!(io.out, "  » {}", help_line(h))?;
     }
     if let Some(first) = card.resources.first() {
         writeln!(io.out, "{}", cat.f("search.crisis_open", &[("id", first)]))?;
