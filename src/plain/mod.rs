@@ -335,10 +335,23 @@ impl Session {
             "plain.cmd_bookmarks",
             quit,
         ] {
-            out.extend(crate::text::wrap_hanging(cat.t(key), WIDTH, 15));
+            out.extend(column(cat.t(key), 15));
         }
         out
     }
+}
+
+/// A two-column line ("  terug        terug naar waar je was"): kept as written, its second
+/// column wrapped under itself when the line is wider than [`WIDTH`].
+fn column(line: &str, at: usize) -> Vec<String> {
+    let split = line.char_indices().nth(at).map_or(line.len(), |(i, _)| i);
+    let (head, rest) = line.split_at(split);
+    let pad = " ".repeat(at);
+    wrap_plain(rest, WIDTH - at)
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| format!("{}{l}", if i == 0 { head } else { &pad }))
+        .collect()
 }
 
 /// The lines as inert text, then the prompt.
