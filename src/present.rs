@@ -79,10 +79,20 @@ pub fn crisis_card_lines(
     let key = format!("search.crisis_{}", card.kind.replace('-', "_"));
     let mut out = crate::text::wrap_plain(cat.t(&key), width);
     for h in &card.help {
-        let line = format!("  » {}", help_line(&h.name, &h.phone, h.hours.as_deref()));
-        out.extend(crate::text::wrap_hanging(&line, width, 4));
+        out.extend(help_item(
+            &help_line(&h.name, &h.phone, h.hours.as_deref()),
+            width,
+        ));
     }
     out
+}
+
+/// "  » line", wrapped to `width` with the rest under the text (a help line in a list).
+pub fn help_item(line: &str, width: usize) -> Vec<String> {
+    crate::text::wrap_hanging(&format!("» {line}"), width.saturating_sub(2).max(10), 2)
+        .into_iter()
+        .map(|l| format!("  {l}"))
+        .collect()
 }
 
 /// Stories that list the theme (main or not), and resources that serve it.

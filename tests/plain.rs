@@ -397,3 +397,49 @@ fn term_dumb_on_a_terminal_selects_plain_mode() {
         "no escape sequence at all: {out:?}"
     );
 }
+
+#[test]
+fn a_hostile_corpus_in_plain_mode_reaches_the_output_inert() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let corpus = crate::util::fixture("hostile-corpus");
+    let corpus = corpus.to_str().expect("utf-8 path");
+    let mut script = String::new();
+    for theme in 1..=5 {
+        script.push_str(&format!("start\n{theme}\n1\n\n\n\n\nterug\n2\n\n\n\n"));
+    }
+    script.push_str("geld\n1\n\n\n\nhulp\n1\n\nbladwijzers\n");
+    let o = piped(&["--corpus", corpus, "--guest"], &script, dir.path());
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("Welkom bij plein"), "{out}");
+    for bad in ['\u{1b}', '\u{9b}', '\u{7}', '\u{202e}', '\u{200f}', '\r'] {
+        assert!(!out.contains(bad), "{bad:?} in the output");
+    }
+}
+
+#[test]
+fn a_kiosks_idle_time_wipes_the_plain_session() {
+    let mut r = Run::new(Lang::Nl);
+    r.session.app.kiosk = Some(plein::app::Kiosk {
+        idle: std::time::Duration::from_secs(180),
+        allow_quit: false,
+    });
+    r.say("schulden");
+    let (index, store) = (&r.index, &r.store);
+    let mut perform = |e: Effect| match e {
+        Effect::ClearScreen => {
+            store.clear().expect("clear");
+            None
+        }
+        Effect::Search { seq, query, filter } => index
+            .search(&query, &filter, 10)
+            .ok()
+            .map(|r| Action::Searched(seq, Box::new(r))),
+        e => plein::tui::perform_store(store, e),
+    };
+    let reply = r.session.idle(&mut perform);
+    assert!(reply.text.contains(&t(Lang::Nl, "plain.kiosk_wiped")));
+    assert!(reply.text.contains("Welkom bij plein"));
+    assert!(r.session.app.search.results.is_none(), "the query is gone");
+    assert_eq!(r.session.app.stack.len(), 1);
+}

@@ -219,7 +219,7 @@ fn search(app: &App, width: usize, out: &mut Vec<String>) {
         out.push(cat.t("search.help_now").to_owned());
         for h in crate::search::crisis::help_now() {
             let line = help_line(&h.name, &h.phone, h.hours.as_deref());
-            out.extend(wrap_hanging(&format!("  » {line}"), width, 4));
+            out.extend(crate::present::help_item(&line, width));
         }
     }
 }
