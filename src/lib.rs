@@ -25,7 +25,7 @@
 //! commands                          runs the command line; the app through tui   ◄─ main
 //! cli                               clap definitions, the language
 //! tui                               terminal edge: event loop, signals, effects
-//! ui                                draws the app's state
+//! ui · plain                        draws the app's state; the same app as lines of text
 //! app                               pure state: Action, update, keymap
 //! config                            the configuration file
 //! present                           what the CLI and the app both show
@@ -48,6 +48,8 @@
 //! - [`drafts`]: stories people write in plein (Deel je ervaring), as drafts and as corpus files.
 //! - [`i18n`]: UI text per language from the catalogs in `assets/i18n/`.
 //! - [`paths`]: per-user directories and private (0700/0600) files.
+//! - [`plain`]: plain mode: the app as numbered lines of text, answered by a number, a word or
+//!   a short command (screen readers, braille displays, slow links).
 //! - [`present`]: what the CLI and the app both show: bylines, origin labels, contact lines,
 //!   bookmark records, theme counts, colour theme names.
 //! - [`privacy`]: finds what could identify someone in a story people write themselves.
@@ -69,6 +71,7 @@ pub mod diag;
 pub mod drafts;
 pub mod i18n;
 pub mod paths;
+pub mod plain;
 pub mod present;
 pub mod privacy;
 pub mod quality;

@@ -55,6 +55,46 @@ pub fn resource_contact(r: &Resource) -> String {
     parts.join(" · ")
 }
 
+/// "Name: 113 / 0800-0113 (dag en nacht)": a help line with its numbers and hours, as the
+/// crisis card, *Hulp nu* and `plein hulp` show it.
+pub fn help_line(name: &str, phone: &[String], hours: Option<&str>) -> String {
+    let mut line = name.to_owned();
+    if !phone.is_empty() {
+        line.push_str(": ");
+        line.push_str(&phone.join(" / "));
+    }
+    if let Some(h) = hours {
+        line.push_str(&format!(" ({h})"));
+    }
+    line
+}
+
+/// The crisis card as lines of text: the calm sentence for its kind (wrapped to `width`), then
+/// each help with its numbers and hours (`  » 113 Zelfmoordpreventie: 113 (dag en nacht)`).
+pub fn crisis_card_lines(
+    card: &crate::search::crisis::Card,
+    cat: &Catalog,
+    width: usize,
+) -> Vec<String> {
+    let key = format!("search.crisis_{}", card.kind.replace('-', "_"));
+    let mut out = crate::text::wrap_plain(cat.t(&key), width);
+    for h in &card.help {
+        out.extend(help_item(
+            &help_line(&h.name, &h.phone, h.hours.as_deref()),
+            width,
+        ));
+    }
+    out
+}
+
+/// "  » line", wrapped to `width` with the rest under the text (a help line in a list).
+pub fn help_item(line: &str, width: usize) -> Vec<String> {
+    crate::text::wrap_hanging(&format!("» {line}"), width.saturating_sub(2).max(10), 2)
+        .into_iter()
+        .map(|l| format!("  {l}"))
+        .collect()
+}
+
 /// Stories that list the theme (main or not), and resources that serve it.
 pub fn theme_counts(corpus: &Corpus, slug: &str) -> (usize, usize) {
     let stories = corpus

@@ -28,6 +28,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, mpsc};
 use std::time::Duration;
 
+pub mod lines;
 mod signals;
 
 /// How long to wait for input before checking signals and the index again.

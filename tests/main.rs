@@ -17,6 +17,7 @@ mod man;
 mod messages;
 mod metadata;
 mod parsers;
+mod plain;
 mod search;
 mod search_crisis;
 mod search_quality;

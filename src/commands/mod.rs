@@ -5,6 +5,7 @@ mod bookmarks;
 mod check;
 mod config;
 mod drafts;
+mod resources;
 mod search;
 mod show;
 
@@ -51,8 +52,29 @@ pub fn run(cli: &Cli, io: &mut Io<'_>) -> io::Result<u8> {
             let source = dir.clone().map(Source::Dir).unwrap_or(source);
             check::run(&source, *json, io)
         }
-        Some(Command::Themes { json }) => {
+        Some(Command::Themes { theme: None, json }) => {
             with_corpus(&source, io, |l, io| themes::run(&l.corpus, *json, io))
+        }
+        Some(Command::Themes {
+            theme: Some(t),
+            json,
+        }) => {
+            let width = text_width(io);
+            with_corpus(&source, io, |l, io| {
+                themes::one(&l.corpus, t, *json, width, io)
+            })
+        }
+        Some(Command::Hulp { json }) => {
+            let width = text_width(io);
+            with_corpus(&source, io, |l, io| {
+                resources::hulp(&l.corpus, *json, width, io)
+            })
+        }
+        Some(Command::Resources { theme, json }) => {
+            let width = text_width(io);
+            with_corpus(&source, io, |l, io| {
+                resources::resources(&l.corpus, theme.as_deref(), *json, width, io)
+            })
         }
         Some(Command::Search {
             themes,
@@ -130,6 +152,11 @@ pub fn run(cli: &Cli, io: &mut Io<'_>) -> io::Result<u8> {
     }
 }
 
+/// Width of wrapped text output: the terminal's, at most 80 columns.
+fn text_width(io: &Io<'_>) -> usize {
+    io.term_width.unwrap_or(80).clamp(20, 80) as usize
+}
+
 /// What the interactive app takes from outside the command line.
 pub struct Settings {
     /// The UI language.
@@ -140,6 +167,8 @@ pub struct Settings {
     pub config: crate::config::Config,
     /// What is wrong with the configuration file, if anything.
     pub config_problem: Option<String>,
+    /// Plain mode: lines of text on standard input and output instead of the full screen.
+    pub plain: bool,
 }
 
 /// Opens the terminal app on the chosen corpus.
@@ -225,7 +254,13 @@ pub fn run_interactive(cli: &Cli, settings: &Settings, err: &mut dyn Write) -> i
         });
     }
     let cache = cache_root(cli);
-    let exit = crate::tui::run(app, Palette(theme), source, &store, cache, share_dir)?;
+    let exit = if settings.plain {
+        let input = Box::new(io::BufReader::new(io::stdin()));
+        let mut out = io::stdout();
+        crate::tui::lines::run(app, source, &store, cache, input, &mut out)?
+    } else {
+        crate::tui::run(app, Palette(theme), source, &store, cache, share_dir)?
+    };
     Ok(match exit {
         // The shell convention: 128 + the signal's number.
         crate::tui::Exit::Signal(n) => 128 + n,

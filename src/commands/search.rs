@@ -196,26 +196,14 @@ fn found(results: &Results) -> u8 {
 
 /// One help line of a card: name, numbers and hours from the resource file.
 fn help_line(h: &CardResource) -> String {
-    let mut line = h.name.clone();
-    if !h.phone.is_empty() {
-        line.push_str(": ");
-        line.push_str(&h.phone.join(" / "));
-    }
-    if let Some(hours) = &h.hours {
-        line.push_str(&format!(" ({hours})"));
-    }
-    line
+    crate::present::help_line(&h.name, &h.phone, h.hours.as_deref())
 }
 
 /// The crisis card as the first lines: one calm sentence, the help with number and hours.
 fn print_card(card: &Card, width: usize, io: &mut Io<'_>) -> io::Result<()> {
     let cat = io.cat();
-    let key = format!("search.crisis_{}", card.kind.replace('-', "_"));
-    for l in wrap_plain(cat.t(&key), width) {
+    for l in crate::present::crisis_card_lines(card, cat, width) {
         writeln!(io.out, "{l}")?;
-    }
-    for h in &card.help {
-        writeln!(io.out, "  » {}", help_line(h))?;
     }
     if let Some(first) = card.resources.first() {
         writeln!(io.out, "{}", cat.f("search.crisis_open", &[("id", first)]))?;
