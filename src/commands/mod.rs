@@ -225,7 +225,22 @@ pub fn run_interactive(cli: &Cli, settings: &Settings, err: &mut dyn Write) -> i
         });
     }
     let cache = cache_root(cli);
-    let exit = crate::tui::run(app, Palette(theme), source, &store, cache, share_dir)?;
+    // Voorlezen: allowed in kiosk mode too, unless the settings switch it off; the speech
+    // program is looked for once, here.
+    let speech = settings
+        .config
+        .read_aloud
+        .unwrap_or(true)
+        .then(crate::tui::speech::find_program)
+        .flatten();
+    let exit = crate::tui::run(
+        app,
+        Palette(theme),
+        source,
+        &store,
+        (cache, share_dir),
+        speech,
+    )?;
     Ok(match exit {
         // The shell convention: 128 + the signal's number.
         crate::tui::Exit::Signal(n) => 128 + n,
