@@ -6,7 +6,9 @@ use crate::corpus::Doc;
 
 /// Applies an action to the state and returns the work the edge must do.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
-    let was_reading = app.speech.reading.is_some();
+    // A sentence that was spoken (or failed) has no process left to stop.
+    let was_reading = app.speech.reading.is_some()
+        && !matches!(action, Action::SpeechDone(_) | Action::SpeechFailed(_));
     let mut effects = match speech::update(app, &action) {
         Some(effects) => effects,
         None => apply(app, action),
