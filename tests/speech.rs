@@ -305,6 +305,67 @@ fn spoken_text_is_one_safe_line_without_speech_markup() {
     assert!(!s.contains("[["), "{s:?}");
 }
 
+#[test]
+fn read_aloud_is_on_by_default_and_the_administrator_can_switch_it_off_and_lock_it() {
+    use plein::config::{Env, Flags, Key, Origin, ProblemKind, parse_layer, resolve};
+    let none = resolve(None, None, &Env::default(), &Flags::default());
+    assert!(none.read_aloud.value);
+    assert_eq!(none.read_aloud.origin, Origin::Default);
+
+    let system = parse_layer(
+        "s.toml",
+        "read_aloud = false\nlock = [\"read_aloud\"]\n",
+        true,
+    );
+    let user = parse_layer("u.toml", "read_aloud = true\n", false);
+    let e = resolve(
+        Some(&system),
+        Some(&user),
+        &Env::default(),
+        &Flags::default(),
+    );
+    assert!(
+        !e.read_aloud.value,
+        "the lock holds against the user's file"
+    );
+    assert!(e.read_aloud.locked);
+    assert_eq!(e.read_aloud.origin, Origin::System(1));
+    assert!(e.problems.iter().any(|p| p.file == "u.toml"
+        && p.line == 1
+        && p.kind == ProblemKind::Locked(Key::ReadAloud)));
+    assert_eq!(e.config().read_aloud, Some(false));
+
+    let bad = parse_layer("u.toml", "lang = \"nl\"\nread_aloud = \"ja\"\n", false);
+    assert_eq!(bad.values.read_aloud, None);
+    let p = &bad.problems[0];
+    assert_eq!(
+        (p.line, &p.kind),
+        (2, &ProblemKind::BadValue(Key::ReadAloud))
+    );
+    let cat = plein::i18n::Catalog::get(Lang::Nl);
+    assert!(p.render(cat).starts_with("u.toml:2: "), "{}", p.render(cat));
+}
+
+#[test]
+fn config_show_lists_read_aloud_with_where_it_came_from() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let system = dir.path().join("system.toml");
+    std::fs::write(&system, "read_aloud = false\nlock = [\"read_aloud\"]\n").expect("write");
+    let o = crate::util::plein()
+        .env("PLEIN_SYSTEM_CONFIG", &system)
+        .args(["--lang", "en", "config", "show"])
+        .output()
+        .expect("run");
+    let out = crate::util::stdout(&o);
+    assert!(
+        out.contains(&format!(
+            "read_aloud = false  # system file {}:1, locked",
+            system.display()
+        )),
+        "{out}"
+    );
+}
+
 mod snapshots {
     use super::*;
 
@@ -372,6 +433,11 @@ mod edge {
     /// True while the process exists (also as a zombie that was never reaped).
     fn exists(pid: &str) -> bool {
         Path::new(&format!("/proc/{}", pid.trim())).exists()
+    }
+
+    #[test]
+    fn switched_off_no_program_is_looked_for() {
+        assert_eq!(speech::find_program(false), None);
     }
 
     #[test]

@@ -227,12 +227,7 @@ pub fn run_interactive(cli: &Cli, settings: &Settings, err: &mut dyn Write) -> i
     let cache = cache_root(cli);
     // Voorlezen: allowed in kiosk mode too, unless the settings switch it off; the speech
     // program is looked for once, here.
-    let speech = settings
-        .config
-        .read_aloud
-        .unwrap_or(true)
-        .then(crate::tui::speech::find_program)
-        .flatten();
+    let speech = crate::tui::speech::find_program(settings.config.read_aloud.unwrap_or(true));
     let exit = crate::tui::run(
         app,
         Palette(theme),

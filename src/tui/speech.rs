@@ -24,8 +24,12 @@ pub const PROGRAM: &str = "espeak-ng";
 /// Words per minute: a little slower than espeak-ng's 175, for listeners who find reading hard.
 pub const SPEED: u32 = 150;
 
-/// The speech program on `PATH`, if there is one.
-pub fn find_program() -> Option<PathBuf> {
+/// The speech program to use: none when the settings switch reading aloud off
+/// (`read_aloud = false`), else the one on `PATH`, if there is one.
+pub fn find_program(allowed: bool) -> Option<PathBuf> {
+    if !allowed {
+        return None;
+    }
     find_in(&std::env::var_os("PATH")?)
 }
 
