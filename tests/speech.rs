@@ -627,3 +627,88 @@ mod edge {
         assert!(!exists(&pid), "killed on leaving the story");
     }
 }
+
+/// The real espeak-ng with plein's own command line, writing a wav file instead of playing
+/// (no sound card needed). `.ci/speech-test.sh` installs espeak-ng and sets
+/// `PLEIN_SPEECH_REAL=1`, which makes a missing espeak-ng a failure rather than a skip.
+mod real {
+    use super::*;
+    use plein::tui::speech;
+    use std::io::Write;
+
+    /// Checks a RIFF/WAVE file: its header, its size field, and a data chunk with sound.
+    fn check_wav(bytes: &[u8]) -> Result<usize, String> {
+        let u32_at = |i: usize| {
+            bytes
+                .get(i..i + 4)
+                .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
+        };
+        if bytes.get(0..4) != Some(b"RIFF") || bytes.get(8..12) != Some(b"WAVE") {
+            return Err("no RIFF/WAVE header".into());
+        }
+        // espeak-ng writing to a file it can seek in fills in the sizes at the end.
+        if u32_at(4) != Some(bytes.len() - 8) {
+            return Err(format!(
+                "RIFF size {:?} for {} bytes",
+                u32_at(4),
+                bytes.len()
+            ));
+        }
+        let mut at = 12;
+        while let (Some(id), Some(len)) = (bytes.get(at..at + 4), u32_at(at + 4)) {
+            if id == b"data" {
+                return if len > 1000 && at + 8 + len <= bytes.len() {
+                    Ok(len)
+                } else {
+                    Err(format!("data chunk of {len} bytes"))
+                };
+            }
+            at += 8 + len + (len & 1);
+        }
+        Err("no data chunk".into())
+    }
+
+    #[test]
+    fn espeak_ng_speaks_plein_s_command_line_into_a_valid_wav_file() {
+        let required = std::env::var_os("PLEIN_SPEECH_REAL").is_some();
+        let Some(program) = speech::find_program(true) else {
+            assert!(
+                !required,
+                "PLEIN_SPEECH_REAL is set but espeak-ng is not on PATH"
+            );
+            return;
+        };
+        let dir = tempfile::tempdir().expect("tempdir");
+        for (voice, text) in [
+            (Voice::Dutch, "Je staat er niet alleen voor."),
+            (Voice::English, "You are not alone."),
+        ] {
+            let wav = dir.path().join(format!("{}.wav", voice.code()));
+            let mut cmd = speech::command(&program, voice);
+            cmd.arg("-w").arg(&wav);
+            let mut child = cmd.spawn().expect("start espeak-ng");
+            let mut stdin = child.stdin.take().expect("stdin");
+            stdin.write_all(text.as_bytes()).expect("write");
+            drop(stdin);
+            let status = child.wait().expect("wait");
+            assert!(status.success(), "{voice:?}: {status}");
+            let bytes = std::fs::read(&wav).expect("wav written");
+            let data = check_wav(&bytes).unwrap_or_else(|e| panic!("{voice:?}: {e}"));
+            eprintln!("{voice:?}: {} bytes of sound", data);
+        }
+    }
+
+    #[test]
+    fn the_wav_check_rejects_what_is_not_a_wav() {
+        assert!(check_wav(b"").is_err());
+        assert!(check_wav(b"RIFF\x04\x00\x00\x00WAVE").is_err());
+        let mut ok = b"RIFF\0\0\0\0WAVEdata".to_vec();
+        ok.extend(2000u32.to_le_bytes());
+        ok.extend(vec![1u8; 2000]);
+        let len = (ok.len() - 8) as u32;
+        ok[4..8].copy_from_slice(&len.to_le_bytes());
+        assert_eq!(check_wav(&ok), Ok(2000));
+        ok[4] ^= 1;
+        assert!(check_wav(&ok).is_err());
+    }
+}
