@@ -389,8 +389,9 @@ mod snapshots {
 }
 
 /// The process edge with a fake `espeak-ng`: a shell script on a temporary directory that
-/// records its arguments, its standard input and its process number.
-#[cfg(unix)]
+/// records its arguments, its standard input and its process number (`/proc` tells whether a
+/// process is still there, so Linux only).
+#[cfg(target_os = "linux")]
 mod edge {
     use super::*;
     use plein::tui::speech::{self, Speaker};
