@@ -22,5 +22,6 @@ mod search;
 mod search_crisis;
 mod search_quality;
 mod sessions;
+mod speech;
 mod terminal_safety;
 mod util;
