@@ -67,9 +67,12 @@ no_voice_within_1s() {
   return 1
 }
 
-start() { # plein on the fixture corpus, at WxH, with extra arguments; opens the first story
+start() { # plein on the fixture corpus, at WxH, with extra arguments, not in an SSH session
+  # (where reading aloud is off), or with $4 as SSH_CONNECTION; opens the first story
   tmux kill-session -t "$S" 2>/dev/null || true
-  tmux new-session -d -s "$S" -x "$1" -y "$2" "LANG=nl_NL.UTF-8 $BIN --corpus $PWD/tests/fixtures/corpus ${3:-}; echo PLEIN-EXIT:\$?; sleep 30"
+  local ssh="-u SSH_CONNECTION"
+  [ -n "${4:-}" ] && ssh="SSH_CONNECTION='$4'"
+  tmux new-session -d -s "$S" -x "$1" -y "$2" "env -u SSH_CLIENT -u SSH_TTY $ssh LANG=nl_NL.UTF-8 $BIN --corpus $PWD/tests/fixtures/corpus ${3:-}; echo PLEIN-EXIT:\$?; sleep 30"
   wait_for "Welkom bij plein"
   tmux send-keys -t "$S" 1
   wait_for "verhalen"
@@ -150,5 +153,12 @@ sleep 0.5
 [ -z "$(voices)" ] || fail "v started espeak-ng while read_aloud = false"
 pane | grep -qF "Voorlezen: zin" && fail "reading aloud while read_aloud = false"
 ok "read_aloud = false: v is not shown and starts nothing"
+
+start 200 50 "" "10.0.0.1 50000 10.0.0.2 22"
+pane | grep -qF "voorlezen" && fail "v is shown over SSH"
+tmux send-keys -t "$S" v
+sleep 0.5
+[ -z "$(voices)" ] || fail "v started espeak-ng over SSH"
+ok "over SSH (SSH_CONNECTION): v is not shown and starts nothing"
 
 echo "speech: $passed passed, 0 failed"

@@ -481,6 +481,17 @@ mod edge {
     }
 
     #[test]
+    fn over_ssh_reading_aloud_is_off() {
+        let env = |set: &'static str| {
+            move |v: &str| (v == set).then(|| std::ffi::OsString::from("10.0.0.1 5 10.0.0.2 22"))
+        };
+        assert!(speech::over_ssh(env("SSH_CONNECTION")));
+        assert!(speech::over_ssh(env("SSH_TTY")));
+        assert!(!speech::over_ssh(env("HOME")));
+        assert!(!speech::over_ssh(|_| Some(std::ffi::OsString::new())));
+    }
+
+    #[test]
     fn the_program_is_found_on_absolute_path_entries_only() {
         let dir = tempfile::tempdir().expect("tempdir");
         let other = tempfile::tempdir().expect("tempdir");
