@@ -5,8 +5,9 @@
 #     needed): the file must be a valid, non-empty RIFF/WAVE (tests/speech.rs, `real`);
 #  2. in tmux: opening a story and pressing v starts espeak-ng as plein's own child (no shell),
 #     the highlight moves on when a sentence has been spoken, and v, Esc, leaving the story,
-#     Ctrl-Q and SIGTERM each stop it (no espeak-ng left, checked with pgrep); with
-#     read_aloud = false, v is not shown and starts nothing.
+#     Ctrl-Q, the kiosk wipe, SIGTERM, SIGHUP and a closed terminal each stop it (no espeak-ng
+#     left, checked with pgrep); with read_aloud = false, or over SSH, v is not shown and
+#     starts nothing.
 # It never skips: a missing tool is installed, and one that cannot be installed fails the run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -127,14 +128,25 @@ wait_for "PLEIN-EXIT:0"
 no_voice_within_1s || fail "Ctrl-Q left espeak-ng running"
 ok "snel weg (Ctrl-Q) stops it"
 
+for sig in TERM HUP; do
+  start 200 50
+  tmux send-keys -t "$S" v
+  wait_for "Voorlezen: zin"
+  [ -n "$(voices)" ] || fail "v started no espeak-ng"
+  kill -"$sig" "$(plein_pid)"
+  wait_for "PLEIN-EXIT:$((128 + $(kill -l "$sig")))"
+  no_voice_within_1s || fail "SIG$sig left espeak-ng running"
+  ok "SIG$sig stops it"
+done
+
 start 200 50
 tmux send-keys -t "$S" v
 wait_for "Voorlezen: zin"
 [ -n "$(voices)" ] || fail "v started no espeak-ng"
-kill -TERM "$(plein_pid)"
-wait_for "PLEIN-EXIT:143"
-no_voice_within_1s || fail "SIGTERM left espeak-ng running"
-ok "SIGTERM stops it"
+tmux kill-session -t "$S"
+for _ in $(seq 1 40); do [ -z "$(voices)" ] && break; sleep 0.05; done
+[ -z "$(voices)" ] || fail "a closed terminal left espeak-ng running"
+ok "a closed terminal (an SSH drop) stops it within 2 s"
 
 start 200 50 --kiosk
 tmux send-keys -t "$S" v
