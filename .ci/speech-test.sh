@@ -5,8 +5,9 @@
 #     needed): the file must be a valid, non-empty RIFF/WAVE (tests/speech.rs, `real`);
 #  2. in tmux: opening a story and pressing v starts espeak-ng as plein's own child (no shell),
 #     the highlight moves on when a sentence has been spoken, and v, Esc, leaving the story,
-#     Ctrl-Q and SIGTERM each stop it (no espeak-ng left, checked with pgrep); with
-#     read_aloud = false, v is not shown and starts nothing.
+#     Ctrl-Q, the kiosk wipe, SIGTERM, SIGHUP and a closed terminal each stop it (no espeak-ng
+#     left, checked with pgrep); with read_aloud = false, or over SSH, v is not shown and
+#     starts nothing.
 # It never skips: a missing tool is installed, and one that cannot be installed fails the run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -67,9 +68,12 @@ no_voice_within_1s() {
   return 1
 }
 
-start() { # plein on the fixture corpus, at WxH, with extra arguments; opens the first story
+start() { # plein on the fixture corpus, at WxH, with extra arguments, not in an SSH session
+  # (where reading aloud is off), or with $4 as SSH_CONNECTION; opens the first story
   tmux kill-session -t "$S" 2>/dev/null || true
-  tmux new-session -d -s "$S" -x "$1" -y "$2" "LANG=nl_NL.UTF-8 $BIN --corpus $PWD/tests/fixtures/corpus ${3:-}; echo PLEIN-EXIT:\$?; sleep 30"
+  local ssh="-u SSH_CONNECTION"
+  [ -n "${4:-}" ] && ssh="SSH_CONNECTION='$4'"
+  tmux new-session -d -s "$S" -x "$1" -y "$2" "env -u SSH_CLIENT -u SSH_TTY $ssh LANG=nl_NL.UTF-8 $BIN --corpus $PWD/tests/fixtures/corpus ${3:-}; echo PLEIN-EXIT:\$?; sleep 30"
   wait_for "Welkom bij plein"
   tmux send-keys -t "$S" 1
   wait_for "verhalen"
@@ -124,14 +128,25 @@ wait_for "PLEIN-EXIT:0"
 no_voice_within_1s || fail "Ctrl-Q left espeak-ng running"
 ok "snel weg (Ctrl-Q) stops it"
 
+for sig in TERM HUP; do
+  start 200 50
+  tmux send-keys -t "$S" v
+  wait_for "Voorlezen: zin"
+  [ -n "$(voices)" ] || fail "v started no espeak-ng"
+  kill -"$sig" "$(plein_pid)"
+  wait_for "PLEIN-EXIT:$((128 + $(kill -l "$sig")))"
+  no_voice_within_1s || fail "SIG$sig left espeak-ng running"
+  ok "SIG$sig stops it"
+done
+
 start 200 50
 tmux send-keys -t "$S" v
 wait_for "Voorlezen: zin"
 [ -n "$(voices)" ] || fail "v started no espeak-ng"
-kill -TERM "$(plein_pid)"
-wait_for "PLEIN-EXIT:143"
-no_voice_within_1s || fail "SIGTERM left espeak-ng running"
-ok "SIGTERM stops it"
+tmux kill-session -t "$S"
+for _ in $(seq 1 40); do [ -z "$(voices)" ] && break; sleep 0.05; done
+[ -z "$(voices)" ] || fail "a closed terminal left espeak-ng running"
+ok "a closed terminal (an SSH drop) stops it within 2 s"
 
 start 200 50 --kiosk
 tmux send-keys -t "$S" v
@@ -150,5 +165,12 @@ sleep 0.5
 [ -z "$(voices)" ] || fail "v started espeak-ng while read_aloud = false"
 pane | grep -qF "Voorlezen: zin" && fail "reading aloud while read_aloud = false"
 ok "read_aloud = false: v is not shown and starts nothing"
+
+start 200 50 "" "10.0.0.1 50000 10.0.0.2 22"
+pane | grep -qF "voorlezen" && fail "v is shown over SSH"
+tmux send-keys -t "$S" v
+sleep 0.5
+[ -z "$(voices)" ] || fail "v started espeak-ng over SSH"
+ok "over SSH (SSH_CONNECTION): v is not shown and starts nothing"
 
 echo "speech: $passed passed, 0 failed"

@@ -24,7 +24,7 @@
 //! ```text
 //! commands                          runs the command line; the app through tui   ◄─ main
 //! cli                               clap definitions, the language
-//! tui                               terminal edge: event loop, signals, effects
+//! tui                               terminal edge: event loop, signals, effects, speech
 //! ui · plain                        draws the app's state; the same app as lines of text
 //! app                               pure state: Action, update, keymap
 //! config                            the configuration file
@@ -38,7 +38,8 @@
 //! ```
 //!
 //! ## Modules
-//! - [`app`]: the terminal app's state, actions and keymap; `update` is pure and testable.
+//! - [`app`]: the terminal app's state, actions and keymap; `update` is pure and testable
+//!   (also which sentence is being read aloud: `app::speech`).
 //! - [`bookmarks`]: personal bookmarks with notes in SQLite: durable, private, never lost.
 //! - [`cli`]: the command-line definitions (clap), also the source of `man/plein.1`.
 //! - [`commands`]: the non-interactive commands, writing to any `Write`.
@@ -57,7 +58,8 @@
 //! - [`sanitize`]: makes untrusted text inert before it reaches a terminal.
 //! - [`search`]: Dutch full-text search on tantivy: the bundled corpus's index prebuilt and
 //!   embedded in the binary, a persistent memory-mapped cache for other corpora.
-//! - [`tui`]: the terminal edge: event loop, signals, background index, effects.
+//! - [`tui`]: the terminal edge: event loop, signals, background index, effects, and the
+//!   espeak-ng process that reads stories aloud (`tui::speech`).
 //! - [`ui`]: drawing every screen from the app state; styles by meaning.
 //! - [`text`]: Markdown blocks and width-aware wrapping shared by every view.
 

@@ -96,19 +96,16 @@ fn line_text(layout: &Layout, line: usize) -> String {
     })
 }
 
-/// Makes text safe to hand to the speech program: one line, no control characters, and no
-/// `[[`…`]]` (espeak-ng reads that as phoneme codes, not words).
+/// Makes text safe to hand to the speech program: one line of words, with control and bidi
+/// characters (everything [`crate::sanitize`] would change) and `[`, `]` turned into spaces
+/// (espeak-ng reads `[[`…`]]` as phoneme codes, not words).
 pub fn speakable(text: &str) -> String {
-    let line = crate::sanitize::sanitize_line(text);
-    let mut out = String::with_capacity(line.len());
-    for c in line.chars() {
-        match c {
-            '[' | ']' => out.push(' '),
-            '␊' => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    text.split(|c: char| {
+        c.is_whitespace() || crate::sanitize::needs_sanitizing(c) || c == '[' || c == ']'
+    })
+    .filter(|w| !w.is_empty())
+    .collect::<Vec<_>>()
+    .join(" ")
 }
 
 /// The sentences of a layout's spoken blocks, from block `from` on.
@@ -121,12 +118,16 @@ pub fn sentences(layout: &Layout, from: usize) -> Vec<Sentence> {
         let mut starts: Vec<(usize, usize, usize)> = Vec::new(); // (line, offset in line, at)
         for &(line, offset) in block {
             let t = line_text(layout, line);
-            let offset = offset.min(t.len());
-            if !text.is_empty() {
+            let offset = if t.is_char_boundary(offset) {
+                offset
+            } else {
+                0
+            };
+            if !starts.is_empty() {
                 text.push(' ');
             }
             starts.push((line, offset, text.len()));
-            text.push_str(&t[offset..]);
+            text.push_str(t.get(offset..).unwrap_or_default());
         }
         for (at, sentence) in text.split_sentence_bound_indices() {
             let spoken = speakable(sentence);

@@ -259,9 +259,13 @@ pub fn run_interactive(cli: &Cli, settings: &Settings, err: &mut dyn Write) -> i
         let mut out = io::stdout();
         crate::tui::lines::run(app, source, &store, cache, input, &mut out)?
     } else {
-        // Voorlezen: allowed in kiosk mode too, unless the settings switch it off; the speech
-        // program is looked for once, here.
-        let speech = crate::tui::speech::find_program(settings.config.read_aloud.unwrap_or(true));
+        // Voorlezen: allowed in kiosk mode too, unless the settings switch it off or plein
+        // runs over SSH (the voice would sound at the server); the speech program is looked
+        // for once, here.
+        let speech = crate::tui::speech::find_program(
+            settings.config.read_aloud.unwrap_or(true)
+                && !crate::tui::speech::over_ssh(|v| std::env::var_os(v)),
+        );
         crate::tui::run(
             app,
             Palette(theme),

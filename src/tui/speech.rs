@@ -33,6 +33,14 @@ pub fn find_program(allowed: bool) -> Option<PathBuf> {
     find_in(&std::env::var_os("PATH")?)
 }
 
+/// True when plein runs in an SSH session: a voice would sound at the server, not where the
+/// visitor sits (and could be overheard there), so reading aloud is off.
+pub fn over_ssh(get: impl Fn(&str) -> Option<OsString>) -> bool {
+    ["SSH_CONNECTION", "SSH_CLIENT", "SSH_TTY"]
+        .iter()
+        .any(|v| get(v).is_some_and(|x| !x.is_empty()))
+}
+
 /// The speech program in a `PATH`-style list of directories; relative entries are skipped.
 pub fn find_in(path: &OsStr) -> Option<PathBuf> {
     let name = if cfg!(windows) {
