@@ -443,3 +443,20 @@ fn a_kiosks_idle_time_wipes_the_plain_session() {
     assert!(r.session.app.search.results.is_none(), "the query is gone");
     assert_eq!(r.session.app.stack.len(), 1);
 }
+
+#[test]
+fn a_narrow_terminal_gets_lines_that_fit() {
+    let mut r = Run::new(Lang::Nl);
+    let app = std::mem::replace(
+        &mut r.session,
+        Session::new(App::new(bundled(), Lang::Nl, Keymap::default())),
+    )
+    .app;
+    r.session = Session::with_width(app, 40);
+    let mut all = r.session.start();
+    for line in ["schulden", "1", "", "", "hulp", "terug", "start", "3", "?"] {
+        all.push_str(&r.say(line));
+    }
+    let wide: Vec<&str> = all.lines().filter(|l| plein::text::width(l) > 40).collect();
+    assert!(wide.is_empty(), "wider than 40 columns: {wide:#?}");
+}

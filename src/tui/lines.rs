@@ -38,7 +38,12 @@ pub fn run(
             .ok()
     });
     let idle = app.kiosk.map(|k| k.idle);
-    let mut session = Session::new(app);
+    // On a terminal, its own width (a narrow window, a braille display's console); else 80.
+    let width = std::io::IsTerminal::is_terminal(&io::stdout())
+        .then(|| ratatui::crossterm::terminal::size().ok())
+        .flatten()
+        .map_or(crate::plain::WIDTH, |(w, _)| usize::from(w));
+    let mut session = Session::with_width(app, width);
     if index.is_some() {
         crate::app::update(&mut session.app, Action::IndexReady);
     }
