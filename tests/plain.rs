@@ -460,3 +460,73 @@ fn a_narrow_terminal_gets_lines_that_fit() {
     let wide: Vec<&str> = all.lines().filter(|l| plein::text::width(l) > 40).collect();
     assert!(wide.is_empty(), "wider than 40 columns: {wide:#?}");
 }
+
+#[test]
+fn a_kiosk_on_a_terminal_cannot_be_left_with_ctrl_c_or_ctrl_d() {
+    if std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("no `script` here: skipped");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let bin = env!("CARGO_BIN_EXE_plein");
+    let mut child = std::process::Command::new("script")
+        .args(["-qec", &format!("{bin} --kiosk"), "/dev/null"])
+        .env_remove("LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("PLEIN_CONFIG")
+        .env_remove("PLEIN_SYSTEM_CONFIG")
+        .env_remove("SSH_USER_AUTH")
+        .env("XDG_CONFIG_HOME", "/nonexistent/plein-tests")
+        .env("PLEIN_DATA_DIR", dir.path())
+        .env("NO_COLOR", "1")
+        .env("TERM", "dumb")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut stdout = child.stdout.take().expect("stdout");
+    let seen = Arc::new(std::sync::Mutex::new(Vec::new()));
+    let sink = Arc::clone(&seen);
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = std::io::Read::read(&mut stdout, &mut buf) {
+            if n == 0 {
+                break;
+            }
+            sink.lock().expect("lock").extend_from_slice(&buf[..n]);
+        }
+    });
+    let text = || String::from_utf8_lossy(&seen.lock().expect("lock")).into_owned();
+    let wait_for = |what: &str| {
+        for _ in 0..200 {
+            if text().contains(what) {
+                return true;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        false
+    };
+    let mut input = child.stdin.take().expect("stdin");
+    assert!(wait_for("Welkom bij plein"), "{}", text());
+    // Ctrl-C, then Ctrl-D on an empty line: plein must still be there.
+    input.write_all(b"\x03").expect("write");
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    input.write_all(b"\x04").expect("write");
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    input.write_all(b"hulp\n").expect("write");
+    let answered = wait_for("1. 112");
+    let still_running = child.try_wait().expect("try_wait").is_none();
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(
+        answered,
+        "plein answered after Ctrl-C and Ctrl-D: {}",
+        text()
+    );
+    assert!(still_running, "a kiosk keeps running");
+}
