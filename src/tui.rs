@@ -30,9 +30,13 @@ use std::time::Duration;
 
 pub mod lines;
 mod signals;
+pub mod speech;
 
 /// How long to wait for input before checking signals and the index again.
 const POLL: Duration = Duration::from_millis(100);
+
+/// The same while a sentence is read aloud: the next one follows without a long gap.
+const POLL_SPEAKING: Duration = Duration::from_millis(20);
 
 /// A pause in typing this long saves the story being written.
 const PAUSE: Duration = Duration::from_secs(1);
@@ -53,19 +57,26 @@ pub enum Exit {
     Signal(u8),
 }
 
-/// Runs the app until it quits; the terminal is restored before this returns.
+/// Runs the app until it quits; the terminal is restored before this returns. `speech`: the
+/// speech program found at start-up, if reading aloud is allowed.
 pub fn run(
     mut app: App,
     palette: Palette,
     source: Source,
     store: &Store,
-    cache: Option<std::path::PathBuf>,
-    share_dir: Option<std::path::PathBuf>,
+    (cache, share_dir): (Option<std::path::PathBuf>, Option<std::path::PathBuf>),
+    speech: Option<std::path::PathBuf>,
 ) -> io::Result<Exit> {
     let stop = Arc::new(AtomicBool::new(false));
     let signal = Arc::new(AtomicUsize::new(0));
     signals::register(&stop, &signal)?;
-    watchdog(Arc::clone(&stop), Arc::clone(&signal));
+    app.speech.available = speech.is_some();
+    let speaker = speech.map(speech::Speaker::new);
+    watchdog(
+        Arc::clone(&stop),
+        Arc::clone(&signal),
+        speaker.as_ref().map(speech::Speaker::handle),
+    );
     let mut terminal = ratatui::try_init()?;
     let _ = execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste);
     let result = event_loop(
@@ -74,8 +85,10 @@ pub fn run(
         palette,
         (source, cache),
         (store, share_dir),
-        &stop,
+        (&stop, speaker.as_ref()),
     );
+    // Whatever ended the loop (quit, snel weg, a signal, a hang-up), the voice stops with it.
+    drop(speaker);
     if result.as_ref().is_ok_and(|e| *e == Exit::QuickExit) {
         let _ = wipe_screen(&mut terminal);
     }
@@ -94,7 +107,7 @@ fn event_loop(
     palette: Palette,
     (source, cache): (Source, Option<std::path::PathBuf>),
     (store, share_dir): (&Store, Option<std::path::PathBuf>),
-    stop: &AtomicBool,
+    (stop, speaker): (&AtomicBool, Option<&speech::Speaker>),
 ) -> io::Result<Exit> {
     let corpus = Arc::clone(&app.corpus);
     let (tx, rx) = mpsc::channel();
@@ -141,7 +154,13 @@ fn event_loop(
                     .filter_map(|e| perform_search(index.as_ref(), e)),
             );
         }
-        let ready = match event::poll(POLL) {
+        actions.extend(speaker.and_then(speech::Speaker::poll));
+        let wait = if speaker.is_some_and(speech::Speaker::speaking) {
+            POLL_SPEAKING
+        } else {
+            POLL
+        };
+        let ready = match event::poll(wait) {
             Ok(r) => r,
             Err(_) => return Ok(Exit::Gone),
         };
@@ -154,6 +173,8 @@ fn event_loop(
                 last_input = std::time::Instant::now();
             }
             actions.extend(event_action(app, terminal, ev));
+        } else if !actions.is_empty() {
+            // A sentence was spoken: answer that first (the idle clock is not a key).
         } else if app.share.unsaved > 0 && last_input.elapsed() >= PAUSE {
             actions.push(Action::Pause);
         } else if app.kiosk.is_some_and(|k| last_input.elapsed() >= k.idle) {
@@ -165,6 +186,11 @@ fn event_loop(
                 match effect {
                     Effect::Quit => return Ok(Exit::Quit),
                     Effect::QuickExit => return Ok(Exit::QuickExit),
+                    e @ (Effect::Speak { .. } | Effect::StopSpeech) => {
+                        if let Some(a) = speaker.and_then(|s| s.perform(&e)) {
+                            app::update(app, a);
+                        }
+                    }
                     Effect::ClearScreen => {
                         // A wiped kiosk session: nothing of it stays in memory or on screen.
                         let _ = store.clear();
@@ -251,8 +277,9 @@ pub fn hung_up() -> bool {
 const GRACE: Duration = Duration::from_millis(250);
 
 /// Ends the process when the terminal hangs up or a signal arrives and the event loop does not
-/// finish by itself within [`GRACE`] (it may be stuck in crossterm's reader on a dead tty).
-fn watchdog(stop: Arc<AtomicBool>, signal: Arc<AtomicUsize>) {
+/// finish by itself within [`GRACE`] (it may be stuck in crossterm's reader on a dead tty); the
+/// speech program is stopped first.
+fn watchdog(stop: Arc<AtomicBool>, signal: Arc<AtomicUsize>, speech: Option<speech::Handle>) {
     std::thread::spawn(move || {
         loop {
             std::thread::sleep(POLL);
@@ -266,6 +293,9 @@ fn watchdog(stop: Arc<AtomicBool>, signal: Arc<AtomicUsize>) {
                     0 => 1,
                     n => i32::try_from(n).unwrap_or(1),
                 };
+                if let Some(h) = &speech {
+                    h.stop();
+                }
                 std::process::exit(128 + n);
             }
         }

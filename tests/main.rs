@@ -23,5 +23,6 @@ mod search;
 mod search_crisis;
 mod search_quality;
 mod sessions;
+mod speech;
 mod terminal_safety;
 mod util;

@@ -13,6 +13,7 @@ pub mod keymap;
 mod lists;
 mod reader;
 pub mod share;
+pub mod speech;
 pub mod textarea;
 mod update;
 mod view;
@@ -63,6 +64,8 @@ pub struct App {
     pub kiosk: Option<Kiosk>,
     /// The story being written in *Deel je ervaring*.
     pub share: share::ShareState,
+    /// Reading aloud (*voorlezen*).
+    pub speech: speech::Speech,
     /// The reader's last layout: wrapping a long text every frame is slow, so it is kept per
     /// (document, width, related stories) and reused.
     layout_cache: std::cell::RefCell<Option<CachedLayout>>,
@@ -85,6 +88,7 @@ impl App {
             bookmarks: BookmarkState::default(),
             kiosk: None,
             share: share::ShareState::default(),
+            speech: speech::Speech::default(),
             layout_cache: std::cell::RefCell::new(None),
         }
     }
@@ -167,6 +171,7 @@ impl App {
         self.help = false;
         self.related.clear();
         self.share = share::ShareState::default();
+        self.speech.reading = None;
         let notice = self.bookmarks.notice.take();
         self.bookmarks = BookmarkState {
             notice,

@@ -1,11 +1,23 @@
 //! `update`: the one function that changes the app's state, screen by screen, returning the
 //! work (effects) the edge must do.
 
-use super::{Action, App, Effect, Focus, View, bookmarks, lists, reader, share};
+use super::{Action, App, Effect, Focus, View, bookmarks, lists, reader, share, speech};
 use crate::corpus::Doc;
 
 /// Applies an action to the state and returns the work the edge must do.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    // A sentence that was spoken (or failed) has no process left to stop.
+    let was_reading = app.speech.reading.is_some()
+        && !matches!(action, Action::SpeechDone(_) | Action::SpeechFailed(_));
+    let mut effects = match speech::update(app, &action) {
+        Some(effects) => effects,
+        None => apply(app, action),
+    };
+    speech::after(app, was_reading, &mut effects);
+    effects
+}
+
+fn apply(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
         Action::QuickExit if app.kiosk.is_some() => {
             app.wipe();
@@ -42,6 +54,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Resize(w, h) => {
             app.size = (w, h);
+            speech::relayout(app);
             return Vec::new();
         }
         Action::IndexReady => {

@@ -28,7 +28,7 @@ pub(super) fn run(settings: &Effective, action: &ConfigAction, io: &mut Io<'_>) 
         ConfigAction::Show => {
             let s = settings;
             let quoted = |v: &str| format!("{v:?}");
-            let rows: [(Key, String, Origin); 7] = [
+            let rows: [(Key, String, Origin); 8] = [
                 (Key::Lang, quoted(lang_name(s.lang.value)), origin(&s.lang)),
                 (
                     Key::Colors,
@@ -54,6 +54,11 @@ pub(super) fn run(settings: &Effective, action: &ConfigAction, io: &mut Io<'_>) 
                         |d| quoted(&d.display().to_string()),
                     ),
                     origin(&s.share_export_dir),
+                ),
+                (
+                    Key::ReadAloud,
+                    s.read_aloud.value.to_string(),
+                    origin(&s.read_aloud),
                 ),
             ];
             for (key, value, (o, locked)) in rows {

@@ -259,7 +259,17 @@ pub fn run_interactive(cli: &Cli, settings: &Settings, err: &mut dyn Write) -> i
         let mut out = io::stdout();
         crate::tui::lines::run(app, source, &store, cache, input, &mut out)?
     } else {
-        crate::tui::run(app, Palette(theme), source, &store, cache, share_dir)?
+        // Voorlezen: allowed in kiosk mode too, unless the settings switch it off; the speech
+        // program is looked for once, here.
+        let speech = crate::tui::speech::find_program(settings.config.read_aloud.unwrap_or(true));
+        crate::tui::run(
+            app,
+            Palette(theme),
+            source,
+            &store,
+            (cache, share_dir),
+            speech,
+        )?
     };
     Ok(match exit {
         // The shell convention: 128 + the signal's number.

@@ -9,6 +9,7 @@
 //! kiosk_idle_minutes = 3
 //! kiosk_allow_quit = false
 //! share_export_dir = "/srv/plein/ingezonden"   # stories from guest sessions, with consent
+//! read_aloud = false  # no `v` (voorlezen with espeak-ng), also in kiosk mode
 //! lock = ["kiosk", "colors"]                    # system file only
 //! ```
 //!
@@ -49,6 +50,8 @@ pub struct Config {
     /// Where stories written in guest and kiosk sessions are handed to a curator (only with
     /// the writer's consent); without it, such stories are not kept.
     pub share_export_dir: Option<PathBuf>,
+    /// Whether `v` reads a story aloud where espeak-ng is installed (default: yes).
+    pub read_aloud: Option<bool>,
 }
 
 /// A setting's name in the files.
@@ -68,11 +71,13 @@ pub enum Key {
     KioskAllowQuit,
     /// `share_export_dir`
     ShareExportDir,
+    /// `read_aloud`
+    ReadAloud,
 }
 
 impl Key {
     /// Every key, in the order `plein config show` prints them.
-    pub const ALL: [Key; 7] = [
+    pub const ALL: [Key; 8] = [
         Key::Lang,
         Key::Colors,
         Key::Kiosk,
@@ -80,6 +85,7 @@ impl Key {
         Key::KioskIdleMinutes,
         Key::KioskAllowQuit,
         Key::ShareExportDir,
+        Key::ReadAloud,
     ];
 
     /// The name in a settings file.
@@ -92,6 +98,7 @@ impl Key {
             Key::KioskIdleMinutes => "kiosk_idle_minutes",
             Key::KioskAllowQuit => "kiosk_allow_quit",
             Key::ShareExportDir => "share_export_dir",
+            Key::ReadAloud => "read_aloud",
         }
     }
 
@@ -105,7 +112,7 @@ impl Key {
         match self {
             Key::Lang => "config.expect_lang",
             Key::Colors => "config.expect_colors",
-            Key::Kiosk | Key::Guest | Key::KioskAllowQuit => "config.expect_bool",
+            Key::Kiosk | Key::Guest | Key::KioskAllowQuit | Key::ReadAloud => "config.expect_bool",
             Key::KioskIdleMinutes => "config.expect_minutes",
             Key::ShareExportDir => "config.expect_dir",
         }

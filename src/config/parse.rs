@@ -130,6 +130,7 @@ fn set(c: &mut Config, key: Key, v: &DeValue<'_>) -> bool {
         Key::Kiosk => c.kiosk = flag,
         Key::Guest => c.guest = flag,
         Key::KioskAllowQuit => c.kiosk_allow_quit = flag,
+        Key::ReadAloud => c.read_aloud = flag,
         Key::KioskIdleMinutes => {
             c.kiosk_idle_minutes = v
                 .as_integer()
@@ -149,6 +150,7 @@ fn set(c: &mut Config, key: Key, v: &DeValue<'_>) -> bool {
         Key::KioskAllowQuit => c.kiosk_allow_quit.is_some(),
         Key::KioskIdleMinutes => c.kiosk_idle_minutes.is_some(),
         Key::ShareExportDir => c.share_export_dir.is_some(),
+        Key::ReadAloud => c.read_aloud.is_some(),
     }
 }
 

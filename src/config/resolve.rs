@@ -107,6 +107,8 @@ pub struct Effective {
     pub kiosk_allow_quit: Setting<bool>,
     /// Where guest sessions hand stories over.
     pub share_export_dir: Setting<Option<PathBuf>>,
+    /// `v` reads stories aloud (where espeak-ng is installed).
+    pub read_aloud: Setting<bool>,
     /// The system file, if one was read.
     pub system_file: Option<String>,
     /// The user's file, if one was read.
@@ -128,6 +130,7 @@ impl Effective {
             kiosk_idle_minutes: Some(self.kiosk_idle_minutes.value),
             kiosk_allow_quit: Some(self.kiosk_allow_quit.value),
             share_export_dir: self.share_export_dir.value.clone(),
+            read_aloud: Some(self.read_aloud.value),
         }
     }
 
@@ -231,6 +234,8 @@ pub fn resolve(
         .map(|(d, o)| (Some(d), o))
         .collect();
     let share_export_dir = out.pick(Key::ShareExportDir, None, dir);
+    let aloud = files!(Key::ReadAloud, read_aloud);
+    let read_aloud = out.pick(Key::ReadAloud, true, aloud);
     let mut kiosk = files!(Key::Kiosk, kiosk);
     kiosk.extend(flags.kiosk.then_some((true, Origin::Flag("--kiosk"))));
     let mut guest = files!(Key::Guest, guest);
@@ -243,6 +248,7 @@ pub fn resolve(
         kiosk_idle_minutes,
         kiosk_allow_quit,
         share_export_dir,
+        read_aloud,
         system_file: system.map(|l| l.file.clone()),
         user_file: user.map(|l| l.file.clone()),
         problems,

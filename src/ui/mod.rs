@@ -169,6 +169,9 @@ pub fn footer_items(app: &App, w: u16) -> Vec<(u16, u16, String, Action)> {
     if !on_resource {
         hints.retain(|b| !matches!(b.action, Action::ShowQr));
     }
+    if on_resource || !app.speech.available {
+        hints.retain(|b| !matches!(b.action, Action::ReadAloud));
+    }
     // Narrow windows get nano-style key names (^Q) so the screen's own keys still fit.
     let compact = w < 60;
     let label = |b: &crate::app::keymap::Binding| {
@@ -234,6 +237,7 @@ fn help(app: &App, palette: Palette, frame: &mut Frame, body: Rect) {
     let rows: Vec<(String, &str)> = app
         .keymap
         .rows(ctx)
+        .filter(|b| app.speech.available || !matches!(b.action, Action::ReadAloud))
         .map(|b| {
             (
                 b.keys

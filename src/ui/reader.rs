@@ -58,27 +58,55 @@ pub(super) fn reader(app: &App, palette: Palette, frame: &mut Frame, body: Rect)
     let layout = app.layout(id);
     let margin = " ".repeat(left_margin(body, app.text_width()) as usize);
     let room = body.height.saturating_sub(1) as usize;
+    let role_of = |r: &LineRole| match r {
+        LineRole::Title => Role::Title,
+        LineRole::Meta | LineRole::Muted => Role::Muted,
+        LineRole::Warning => Role::Warning,
+        LineRole::Plain => Role::Normal,
+        LineRole::Em => Role::Em,
+        LineRole::Strong | LineRole::Heading => Role::Strong,
+        LineRole::Link(n) if Some(*n) == *link => Role::Selected,
+        LineRole::Link(_) => Role::Link,
+        LineRole::Contact => Role::Contact,
+    };
     let mut lines: Vec<Line> = layout
         .lines
         .iter()
+        .enumerate()
         .skip(*scroll)
         .take(room)
-        .map(|l| {
+        .map(|(i, l)| {
             let mut spans = vec![Span::raw(margin.clone())];
-            spans.extend(l.iter().map(|(t, r)| {
-                let role = match r {
-                    LineRole::Title => Role::Title,
-                    LineRole::Meta | LineRole::Muted => Role::Muted,
-                    LineRole::Warning => Role::Warning,
-                    LineRole::Plain => Role::Normal,
-                    LineRole::Em => Role::Em,
-                    LineRole::Strong | LineRole::Heading => Role::Strong,
-                    LineRole::Link(n) if Some(*n) == *link => Role::Selected,
-                    LineRole::Link(_) => Role::Link,
-                    LineRole::Contact => Role::Contact,
-                };
-                Span::styled(t.clone(), palette.style(role))
-            }));
+            let spoken = app.speech.highlight(id, i);
+            let mut at = 0;
+            for (t, r) in l {
+                let style = palette.style(role_of(r));
+                let range = at..at + t.len();
+                at = range.end;
+                // The sentence being read aloud stands out as the selected text.
+                match spoken.as_ref() {
+                    Some(h) if h.start < range.end && h.end > range.start => {
+                        let from = h.start.max(range.start) - range.start;
+                        let to = h.end.min(range.end) - range.start;
+                        let (Some(before), Some(inside), Some(after)) =
+                            (t.get(..from), t.get(from..to), t.get(to..))
+                        else {
+                            spans.push(Span::styled(t.clone(), style));
+                            continue;
+                        };
+                        for (part, st) in [
+                            (before, style),
+                            (inside, palette.style(Role::Selected)),
+                            (after, style),
+                        ] {
+                            if !part.is_empty() {
+                                spans.push(Span::styled(part.to_owned(), st));
+                            }
+                        }
+                    }
+                    _ => spans.push(Span::styled(t.clone(), style)),
+                }
+            }
             Line::from(spans)
         })
         .collect();
@@ -102,6 +130,13 @@ pub(super) fn reader(app: &App, palette: Palette, frame: &mut Frame, body: Rect)
             ("pct", &pct),
         ],
     );
+    let pos = match app.speech.reading.as_ref().filter(|r| r.id == *id) {
+        Some(r) => cat.f(
+            "ui.reading_aloud",
+            &[("at", &(r.current + 1)), ("total", &r.sentences.len())],
+        ),
+        None => pos,
+    };
     lines.push(Line::styled(
         format!("{margin}{}", truncate(&pos, body.width as usize)),
         palette.style(Role::Muted),
