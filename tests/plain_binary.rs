@@ -94,6 +94,11 @@ fn guest_and_kiosk_sessions_in_plain_mode_write_nothing() {
             String::from_utf8_lossy(&o.stderr)
         );
         let out = String::from_utf8_lossy(&o.stdout);
+        // The session says first that it keeps nothing.
+        assert!(
+            out.starts_with(&format!("{}\n\n", t(Lang::Nl, "bookmarks.guest"))),
+            "{out}"
+        );
         assert!(
             out.contains("Bewaard tot je plein sluit") || flag == "--kiosk",
             "{out}"

@@ -81,7 +81,6 @@ impl Session {
         let mut out = Vec::new();
         if let Some(n) = &self.app.notice {
             out.extend(wrap_plain(n, self.width));
-            out.push(String::new());
         }
         out.extend(self.show());
         finish(out, self.cat())
