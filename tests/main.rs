@@ -18,6 +18,7 @@ mod messages;
 mod metadata;
 mod parsers;
 mod plain;
+mod plain_binary;
 mod search;
 mod search_crisis;
 mod search_quality;

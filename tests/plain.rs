@@ -1,16 +1,12 @@
-//! Plain mode: the app as numbered lines of text. The session is driven with strings through
-//! the library (as the edge does, with the same effects), and the real binary with piped
-//! standard input, and on a pty with TERM=dumb.
+//! Plain mode: the app as numbered lines of text, the session driven with strings through the
+//! library, with the same effects the edge performs (the real binary: `plain_binary`).
 
-use crate::util::plein;
 use plein::app::{self, Action, App, Effect, Keymap};
 use plein::bookmarks::Store;
 use plein::corpus::{Corpus, Doc, Source};
 use plein::i18n::{Catalog, Lang};
 use plein::plain::Session;
 use plein::search::SearchIndex;
-use std::io::Write;
-use std::process::Stdio;
 use std::sync::Arc;
 
 fn bundled() -> Arc<Corpus> {
@@ -74,7 +70,7 @@ impl Run {
     }
 }
 
-fn t(lang: Lang, key: &str) -> String {
+pub fn t(lang: Lang, key: &str) -> String {
     Catalog::get(lang).t(key).to_owned()
 }
 
@@ -283,140 +279,6 @@ fn in_kiosk_mode_stop_wipes_the_session_and_plein_stays_open() {
     assert!(r.line("stop").1);
 }
 
-/// Runs the real binary with these lines on a pipe.
-fn piped(args: &[&str], input: &str, data: &std::path::Path) -> std::process::Output {
-    let mut child = plein()
-        .args(args)
-        .env("PLEIN_DATA_DIR", data)
-        .env("PLEIN_CACHE_DIR", data.join("cache"))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(input.as_bytes())
-        .expect("write");
-    child.wait_with_output().expect("output")
-}
-
-#[test]
-fn a_pipe_selects_plain_mode_in_the_real_binary() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let o = piped(&[], "schulden\n1\nbewaar\nstop\n", dir.path());
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let out = String::from_utf8_lossy(&o.stdout);
-    assert!(out.contains("Welkom bij plein"), "{out}");
-    assert!(out.contains("Gevonden voor \"schulden\""), "{out}");
-    assert!(out.contains("Bewaard: "), "{out}");
-    assert!(out.contains("Tot ziens"), "{out}");
-    assert!(!o.stdout.contains(&0x1b), "no ESC byte: {out}");
-    // --plain too, and the input simply ending is a normal end.
-    let o = piped(&["--plain", "--lang", "en"], "help\n", dir.path());
-    assert!(o.status.success());
-    let out = String::from_utf8_lossy(&o.stdout);
-    assert!(out.contains("Help now") && out.contains("113"), "{out}");
-    assert!(!o.stdout.contains(&0x1b));
-}
-
-#[test]
-fn guest_and_kiosk_sessions_in_plain_mode_write_nothing() {
-    for flag in ["--guest", "--kiosk"] {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let o = piped(
-            &[flag],
-            "schulden\n1\n\nbewaar\nbladwijzers\nstop\nhulp\n",
-            dir.path(),
-        );
-        assert!(
-            o.status.success(),
-            "{flag}: {}",
-            String::from_utf8_lossy(&o.stderr)
-        );
-        let out = String::from_utf8_lossy(&o.stdout);
-        assert!(
-            out.contains("Bewaard tot je plein sluit") || flag == "--kiosk",
-            "{out}"
-        );
-        if flag == "--kiosk" {
-            // stop wiped the session and plein went on to show Hulp nu.
-            assert!(out.contains(&t(Lang::Nl, "plain.kiosk_wiped")), "{out}");
-            assert!(out.rfind("Hulp nu") > out.find(&t(Lang::Nl, "plain.kiosk_wiped")));
-        }
-        let files: Vec<_> = std::fs::read_dir(dir.path()).expect("dir").collect();
-        assert!(files.is_empty(), "{flag} wrote {files:?}");
-    }
-}
-
-#[test]
-fn term_dumb_on_a_terminal_selects_plain_mode() {
-    // `script` gives plein a pty for stdin and stdout; TERM=dumb must still mean plain lines.
-    if std::process::Command::new("script")
-        .arg("--version")
-        .output()
-        .is_err()
-    {
-        eprintln!("no `script` here: skipped");
-        return;
-    }
-    let bin = env!("CARGO_BIN_EXE_plein");
-    let dir = tempfile::tempdir().expect("tempdir");
-    let mut child = std::process::Command::new("script")
-        .args(["-qec", bin, "/dev/null"])
-        .env_remove("LANG")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("PLEIN_CONFIG")
-        .env_remove("PLEIN_SYSTEM_CONFIG")
-        .env_remove("SSH_USER_AUTH")
-        .env("XDG_CONFIG_HOME", "/nonexistent/plein-tests")
-        .env("PLEIN_DATA_DIR", dir.path())
-        .env("NO_COLOR", "1")
-        .env("TERM", "dumb")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(b"hulp\nstop\n")
-        .expect("write");
-    let o = child.wait_with_output().expect("output");
-    let out = String::from_utf8_lossy(&o.stdout);
-    assert!(
-        out.contains("Welkom bij plein") && out.contains("1. 112"),
-        "{out}"
-    );
-    assert!(
-        !o.stdout.contains(&0x1b),
-        "no escape sequence at all: {out:?}"
-    );
-}
-
-#[test]
-fn a_hostile_corpus_in_plain_mode_reaches_the_output_inert() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let corpus = crate::util::fixture("hostile-corpus");
-    let corpus = corpus.to_str().expect("utf-8 path");
-    let mut script = String::new();
-    for theme in 1..=5 {
-        script.push_str(&format!("start\n{theme}\n1\n\n\n\n\nterug\n2\n\n\n\n"));
-    }
-    script.push_str("geld\n1\n\n\n\nhulp\n1\n\nbladwijzers\n");
-    let o = piped(&["--corpus", corpus, "--guest"], &script, dir.path());
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let out = String::from_utf8_lossy(&o.stdout);
-    assert!(out.contains("Welkom bij plein"), "{out}");
-    for bad in ['\u{1b}', '\u{9b}', '\u{7}', '\u{202e}', '\u{200f}', '\r'] {
-        assert!(!out.contains(bad), "{bad:?} in the output");
-    }
-}
-
 #[test]
 fn a_kiosks_idle_time_wipes_the_plain_session() {
     let mut r = Run::new(Lang::Nl);
@@ -442,4 +304,21 @@ fn a_kiosks_idle_time_wipes_the_plain_session() {
     assert!(reply.text.contains("Welkom bij plein"));
     assert!(r.session.app.search.results.is_none(), "the query is gone");
     assert_eq!(r.session.app.stack.len(), 1);
+}
+
+#[test]
+fn a_narrow_terminal_gets_lines_that_fit() {
+    let mut r = Run::new(Lang::Nl);
+    let app = std::mem::replace(
+        &mut r.session,
+        Session::new(App::new(bundled(), Lang::Nl, Keymap::default())),
+    )
+    .app;
+    r.session = Session::with_width(app, 40);
+    let mut all = r.session.start();
+    for line in ["schulden", "1", "", "", "hulp", "terug", "start", "3", "?"] {
+        all.push_str(&r.say(line));
+    }
+    let wide: Vec<&str> = all.lines().filter(|l| plein::text::width(l) > 40).collect();
+    assert!(wide.is_empty(), "wider than 40 columns: {wide:#?}");
 }

@@ -26,7 +26,7 @@ use std::collections::VecDeque;
 /// Lines of a document printed before "Enter = verder".
 pub const PAGE: usize = 20;
 
-/// Columns text is wrapped to.
+/// Columns text is wrapped to when the output's width is not known (and at most).
 pub const WIDTH: usize = 80;
 
 /// What one answer gave: the text to print, and whether plein ends.
@@ -44,6 +44,8 @@ pub struct Session {
     pub app: App,
     /// Lines of a document per page.
     pub page: usize,
+    /// Columns text is wrapped to.
+    width: usize,
     /// The document being read and how many of its lines were printed.
     read: Option<(String, usize)>,
 }
@@ -52,12 +54,20 @@ pub struct Session {
 pub type Perform<'a> = dyn FnMut(Effect) -> Option<Action> + 'a;
 
 impl Session {
-    /// A session on the app (its size is set so the reader wraps at [`WIDTH`]).
-    pub fn new(mut app: App) -> Session {
-        update(&mut app, Action::Resize(WIDTH as u16 + 4, PAGE as u16 + 6));
+    /// A session on the app, wrapping at [`WIDTH`] columns.
+    pub fn new(app: App) -> Session {
+        Session::with_width(app, WIDTH)
+    }
+
+    /// A session wrapping at `width` columns (20 to [`WIDTH`]): a terminal's own width.
+    pub fn with_width(mut app: App, width: usize) -> Session {
+        let width = width.clamp(20, WIDTH);
+        // The reader lays text out at the window's width less its margins.
+        update(&mut app, Action::Resize(width as u16 + 4, PAGE as u16 + 6));
         Session {
             app,
             page: PAGE,
+            width,
             read: None,
         }
     }
@@ -70,8 +80,7 @@ impl Session {
     pub fn start(&mut self) -> String {
         let mut out = Vec::new();
         if let Some(n) = &self.app.notice {
-            out.extend(wrap_plain(n, WIDTH));
-            out.push(String::new());
+            out.extend(wrap_plain(n, self.width));
         }
         out.extend(self.show());
         finish(out, self.cat())
@@ -102,9 +111,9 @@ impl Session {
         }
         self.read = None;
         let mut out = vec![String::new()];
-        out.extend(render::screen(&self.app, WIDTH));
+        out.extend(render::screen(&self.app, self.width));
         out.push(String::new());
-        out.extend(wrap_plain(self.cat().t(self.hint_key()), WIDTH));
+        out.extend(wrap_plain(self.cat().t(self.hint_key()), self.width));
         out
     }
 
@@ -128,7 +137,7 @@ impl Session {
             out.push(String::new());
         }
         if from >= lines.len() {
-            out.extend(wrap_plain(cat.t(self.end_key(&id)), WIDTH));
+            out.extend(wrap_plain(cat.t(self.end_key(&id)), self.width));
             return out;
         }
         let to = (from + self.page).min(lines.len());
@@ -139,7 +148,7 @@ impl Session {
             let a: [(&str, &dyn std::fmt::Display); 2] = [("to", &to), ("total", &lines.len())];
             out.push(cat.f("plain.more", &a));
         } else {
-            out.extend(wrap_plain(cat.t(self.end_key(&id)), WIDTH));
+            out.extend(wrap_plain(cat.t(self.end_key(&id)), self.width));
         }
         out
     }
@@ -173,11 +182,13 @@ impl Session {
                 Some(action) if (1..=self.count()).contains(&n) => {
                     self.act(action, perform);
                 }
-                _ if self.count() == 0 => out.extend(wrap_plain(cat.t("plain.no_numbers"), WIDTH)),
+                _ if self.count() == 0 => {
+                    out.extend(wrap_plain(cat.t("plain.no_numbers"), self.width))
+                }
                 _ => {
                     let a: [(&str, &dyn std::fmt::Display); 2] =
                         [("number", &n), ("max", &self.count())];
-                    out.extend(wrap_plain(&cat.f("plain.no_number", &a), WIDTH));
+                    out.extend(wrap_plain(&cat.f("plain.no_number", &a), self.width));
                 }
             },
             Command::Search(words) => {
@@ -188,7 +199,7 @@ impl Session {
                 if self.app.stack.len() > 1 {
                     self.act(Action::Back, perform);
                 } else {
-                    out.extend(wrap_plain(cat.t("plain.at_home"), WIDTH));
+                    out.extend(wrap_plain(cat.t("plain.at_home"), self.width));
                 }
             }
             Command::Home => {
@@ -216,7 +227,7 @@ impl Session {
             Command::Quit if self.app.quit_locked() => {
                 // A public computer stays open for the next visitor: `stop` wipes the session.
                 self.act(Action::QuickExit, perform);
-                out.extend(wrap_plain(cat.t("plain.kiosk_wiped"), WIDTH));
+                out.extend(wrap_plain(cat.t("plain.kiosk_wiped"), self.width));
                 changed = true;
             }
             Command::Quit => {
@@ -229,7 +240,7 @@ impl Session {
         if self.app.notice != notice
             && let Some(n) = &self.app.notice
         {
-            out.extend(wrap_plain(n, WIDTH));
+            out.extend(wrap_plain(n, self.width));
         }
         if changed || self.app.stack != before {
             out.extend(self.show());
@@ -243,7 +254,7 @@ impl Session {
     /// The kiosk's idle time passed: the session is wiped and Home shown.
     pub fn idle(&mut self, perform: &mut Perform<'_>) -> Reply {
         self.act(Action::Idle, perform);
-        let mut out = wrap_plain(self.cat().t("plain.kiosk_wiped"), WIDTH);
+        let mut out = wrap_plain(self.cat().t("plain.kiosk_wiped"), self.width);
         out.extend(self.show());
         Reply {
             text: finish(out, self.cat()),
@@ -296,7 +307,7 @@ impl Session {
         let cat = self.cat();
         let id = match self.app.view() {
             View::Reader { id, .. } | View::Gate { id } => id.clone(),
-            _ => return wrap_plain(cat.t("plain.save_where"), WIDTH),
+            _ => return wrap_plain(cat.t("plain.save_where"), self.width),
         };
         let title = match self.app.corpus.get(&id) {
             Some(crate::corpus::Doc::Story(s)) => s.title.clone(),
@@ -313,7 +324,7 @@ impl Session {
         } else {
             "plain.unsaved"
         };
-        wrap_plain(&cat.f(key, &[("title", &title)]), WIDTH)
+        wrap_plain(&cat.f(key, &[("title", &title)]), self.width)
     }
 
     fn commands(&self) -> Vec<String> {
@@ -335,19 +346,19 @@ impl Session {
             "plain.cmd_bookmarks",
             quit,
         ] {
-            out.extend(column(cat.t(key), 15));
+            out.extend(column(cat.t(key), 15, self.width));
         }
         out
     }
 }
 
 /// A two-column line ("  terug        terug naar waar je was"): kept as written, its second
-/// column wrapped under itself when the line is wider than [`WIDTH`].
-fn column(line: &str, at: usize) -> Vec<String> {
+/// column wrapped under itself when the line is wider than `width`.
+fn column(line: &str, at: usize, width: usize) -> Vec<String> {
     let split = line.char_indices().nth(at).map_or(line.len(), |(i, _)| i);
     let (head, rest) = line.split_at(split);
     let pad = " ".repeat(at);
-    wrap_plain(rest, WIDTH - at)
+    wrap_plain(rest, width.saturating_sub(at).max(10))
         .into_iter()
         .enumerate()
         .map(|(i, l)| format!("{}{l}", if i == 0 { head } else { &pad }))

@@ -38,7 +38,13 @@ pub fn run(
             .ok()
     });
     let idle = app.kiosk.map(|k| k.idle);
-    let mut session = Session::new(app);
+    // On a terminal, its own width (a narrow window, a braille display's console); else 80.
+    let width = std::io::IsTerminal::is_terminal(&io::stdout())
+        .then(|| ratatui::crossterm::terminal::size().ok())
+        .flatten()
+        .filter(|(w, _)| *w > 0)
+        .map_or(crate::plain::WIDTH, |(w, _)| usize::from(w));
+    let mut session = Session::with_width(app, width);
     if index.is_some() {
         crate::app::update(&mut session.app, Action::IndexReady);
     }
@@ -54,7 +60,22 @@ pub fn run(
         | Effect::SetNote(..)) => perform_store(store, e),
         e => perform_search(index.as_ref(), e),
     };
-    let lines = read_lines(input);
+    // A kiosk on a terminal: Ctrl-C, Ctrl-\ and Ctrl-Z do nothing (as in the full-screen app,
+    // where they are keys), and Ctrl-D (the end of input on a terminal) does not leave either.
+    let locked = session.app.quit_locked();
+    let on_tty = std::io::IsTerminal::is_terminal(&io::stdin());
+    #[cfg(unix)]
+    if locked {
+        let ignored = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        for sig in [
+            signal_hook::consts::SIGINT,
+            signal_hook::consts::SIGQUIT,
+            signal_hook::consts::SIGTSTP,
+        ] {
+            signal_hook::flag::register(sig, std::sync::Arc::clone(&ignored))?;
+        }
+    }
+    let lines = read_lines(input, locked && on_tty);
     if !write(out, &session.start())? {
         return Ok(Exit::Quit);
     }
@@ -90,13 +111,18 @@ fn write(out: &mut dyn Write, text: &str) -> io::Result<bool> {
 }
 
 /// Lines from the input, on a thread (so the kiosk's idle time can pass while waiting), as
-/// text: invalid UTF-8 replaced, line endings and overlong tails dropped.
-fn read_lines(mut input: Box<dyn BufRead + Send>) -> mpsc::Receiver<String> {
+/// text: invalid UTF-8 replaced, line endings and overlong tails dropped. With `past_eof` (a
+/// kiosk's terminal), an end of input (Ctrl-D) is passed over until the terminal hangs up.
+fn read_lines(mut input: Box<dyn BufRead + Send>, past_eof: bool) -> mpsc::Receiver<String> {
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
         loop {
             let mut buf = Vec::new();
             match io::Read::take(&mut input, MAX_LINE).read_until(b'\n', &mut buf) {
+                Ok(0) if past_eof && !super::hung_up() => {
+                    std::thread::sleep(std::time::Duration::from_millis(100));
+                    continue;
+                }
                 Ok(0) | Err(_) => return,
                 Ok(_) => {}
             }
