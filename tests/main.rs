@@ -9,6 +9,7 @@ mod config;
 mod conventions;
 mod corpus_quality;
 mod drafts;
+mod focus;
 mod hostile;
 mod i18n;
 mod index;

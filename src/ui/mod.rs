@@ -1,6 +1,10 @@
 //! Drawing: `render` draws the app from its state and never changes it. One file per screen;
 //! overlays (help) are drawn last. [`hit_test`] maps a mouse click to an action with the same
 //! layout functions, so what is drawn and what is clicked always agree.
+//!
+//! Every view returns its focus, and `render` puts the terminal cursor there: the first cell of
+//! the selected row (list item, hit, link, option) or the caret of an input. Screen readers and
+//! braille displays follow the cursor, so they follow the focus; tests read it from the backend.
 
 mod crisis_card;
 mod lists;
@@ -18,7 +22,7 @@ use crate::app::{Action, App, View, keymap::display_key};
 use crate::i18n::Catalog;
 use crate::text::{truncate, width};
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
@@ -88,11 +92,13 @@ pub fn render(app: &App, palette: Palette, frame: &mut Frame) {
             .map(|t| Line::styled(t, palette.style(Role::Warning)))
             .collect();
         frame.render_widget(Paragraph::new(lines), area);
+        frame.set_cursor_position(Position::new(area.x, area.y));
         return;
     }
     let a = areas(app, area);
     header(app, palette, frame, a.header);
-    match app.view() {
+    // Each view says where its focus is: the start of the selected row, or the caret.
+    let focus = match app.view() {
         View::Home { .. } => lists::home(app, palette, frame, a.body),
         View::Theme { .. } | View::Crisis { .. } => lists::list(app, palette, frame, a.body),
         View::Search { .. } => search::search(app, palette, frame, a.body),
@@ -103,7 +109,7 @@ pub fn render(app: &App, palette: Palette, frame: &mut Frame) {
         View::Qr { id, target } => qr::qr(app, id, *target, palette, frame, a.body),
         View::Slip { ids, scroll } => slip::slip(app, ids, *scroll, palette, frame, a.body),
         View::Share { step } => share::share(app, *step, palette, frame, a.body),
-    }
+    };
     if let (Some(r), Some(n)) = (a.notice, &app.notice) {
         frame.render_widget(
             Paragraph::new(Line::styled(
@@ -114,8 +120,16 @@ pub fn render(app: &App, palette: Palette, frame: &mut Frame) {
         );
     }
     footer(app, palette, frame, a.footer);
-    if app.help {
-        help(app, palette, frame, a.body);
+    let focus = if app.help {
+        help(app, palette, frame, a.body)
+    } else {
+        focus
+    };
+    // The terminal cursor stands on the focus, so a screen reader or braille display follows it.
+    if let Some(p) = focus.filter(|p| a.body.contains(*p)) {
+        frame.set_cursor_position(p);
+    } else {
+        frame.set_cursor_position(Position::new(a.body.x, a.body.y));
     }
 }
 
@@ -227,7 +241,7 @@ fn footer(app: &App, palette: Palette, frame: &mut Frame, r: Rect) {
     frame.render_widget(Paragraph::new(Line::from(spans)), r);
 }
 
-fn help(app: &App, palette: Palette, frame: &mut Frame, body: Rect) {
+fn help(app: &App, palette: Palette, frame: &mut Frame, body: Rect) -> Option<Position> {
     let cat = Catalog::get(app.lang);
     let ctx = app.screen_context();
     let mut lines = Vec::new();
@@ -278,6 +292,7 @@ fn help(app: &App, palette: Palette, frame: &mut Frame, body: Rect) {
         palette.style(Role::Title),
     ));
     frame.render_widget(Paragraph::new(lines).block(block), r);
+    Some(Position::new(r.x + 1, r.y + 1))
 }
 
 /// The action a mouse click at (x, y) asks for, if any.

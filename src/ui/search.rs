@@ -20,7 +20,13 @@ fn visible(app: &App, body: Rect, selected: usize) -> (usize, usize) {
     ((selected + 1).saturating_sub(room), room)
 }
 
-pub(super) fn search(app: &App, palette: Palette, frame: &mut Frame, body: Rect) {
+/// Draws the search screen; the focus is the caret in the box, or the selected hit's first cell.
+pub(super) fn search(
+    app: &App,
+    palette: Palette,
+    frame: &mut Frame,
+    body: Rect,
+) -> Option<Position> {
     let cat = Catalog::get(app.lang);
     let en = app.lang.is_english();
     let w = body.width.saturating_sub(2) as usize;
@@ -173,10 +179,20 @@ pub(super) fn search(app: &App, palette: Palette, frame: &mut Frame, body: Rect)
     if focus == Focus::Input {
         let before = &input[..app.search.input.cursor()];
         let x = body.x as usize + width(&prompt) + width(before).min(width(&shown));
-        frame.set_cursor_position(Position::new(
+        return Some(Position::new(
             x.min((body.x + body.width).saturating_sub(1) as usize) as u16,
             body.y,
         ));
+    }
+    let top = body.y + (HEADER + super::crisis_card::height(app)) as u16;
+    match results {
+        Some(r) if !r.hits.is_empty() => {
+            let (offset, _) = visible(app, body, app.search.selected);
+            let row = app.search.selected.saturating_sub(offset) * ITEM;
+            Some(Position::new(body.x, top + row as u16))
+        }
+        Some(_) => Some(Position::new(body.x + 1, top)),
+        None => Some(Position::new(body.x + 1, body.y + 1)),
     }
 }
 
