@@ -28,6 +28,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, mpsc};
 use std::time::Duration;
 
+pub mod background;
 mod signals;
 
 /// How long to wait for input before checking signals and the index again.
@@ -66,6 +67,14 @@ pub fn run(
     signals::register(&stop, &signal)?;
     watchdog(Arc::clone(&stop), Arc::clone(&signal));
     let mut terminal = ratatui::try_init()?;
+    // `auto` that COLORFGBG could not settle: ask the terminal itself, before any key is read.
+    let palette = match palette.0 {
+        crate::ui::ThemeName::Default => Palette(crate::ui::background::theme_for(
+            palette.0,
+            background::query(),
+        )),
+        _ => palette,
+    };
     let _ = execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste);
     let result = event_loop(
         &mut terminal,

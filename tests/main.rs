@@ -6,6 +6,7 @@ mod bookmarks;
 mod cli;
 mod cli_help;
 mod config;
+mod contrast;
 mod conventions;
 mod corpus_quality;
 mod drafts;

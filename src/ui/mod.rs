@@ -6,6 +6,7 @@
 //! the selected row (list item, hit, link, option) or the caret of an input. Screen readers and
 //! braille displays follow the cursor, so they follow the focus; tests read it from the backend.
 
+pub mod background;
 mod crisis_card;
 mod lists;
 pub mod note;
@@ -75,6 +76,7 @@ pub fn render(app: &App, palette: Palette, frame: &mut Frame) {
     if area.width == 0 || area.height == 0 {
         return;
     }
+    frame.buffer_mut().set_style(area, palette.base());
     let cat = Catalog::get(app.lang);
     if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
         let need = cat.f(
@@ -287,10 +289,13 @@ fn help(app: &App, palette: Palette, frame: &mut Frame, body: Rect) -> Option<Po
         height: h,
     };
     frame.render_widget(Clear, r);
-    let block = Block::default().borders(Borders::ALL).title(Span::styled(
-        format!(" {} ", cat.t("ui.help_title")),
-        palette.style(Role::Title),
-    ));
+    let block = Block::default()
+        .style(palette.base())
+        .borders(Borders::ALL)
+        .title(Span::styled(
+            format!(" {} ", cat.t("ui.help_title")),
+            palette.style(Role::Title),
+        ));
     frame.render_widget(Paragraph::new(lines).block(block), r);
     Some(Position::new(r.x + 1, r.y + 1))
 }
