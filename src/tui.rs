@@ -132,12 +132,14 @@ fn event_loop(
         app::update(app, Action::Resize(size.width, size.height));
     }
     let mut last_input = std::time::Instant::now();
+    let started = std::time::Instant::now();
     loop {
         terminal.draw(|f| ui::render(app, palette, f))?;
         if stop.load(Ordering::Relaxed) || hung_up() {
             return Ok(Exit::Gone);
         }
-        let mut actions = Vec::new();
+        // The clock first, so what a key answers lasts from now.
+        let mut actions = vec![Action::Tick(started.elapsed())];
         if index.is_none()
             && let Ok(built) = rx.try_recv()
         {

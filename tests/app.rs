@@ -90,7 +90,7 @@ impl Harness {
 }
 
 /// Presses keys: plain characters, and `<Enter>`, `<Esc>`, `<BS>`, `<Up>`, `<Down>`, `<Tab>`,
-/// `<Left>`, `<S-Tab>`, `<F1>`, `<C-q>`, `<C-e>`.
+/// `<Left>`, `<S-Tab>`, `<F1>`, `<F2>`, `<C-q>`, `<C-e>`.
 pub fn press(h: &mut Harness, keys: &str) {
     let mut rest = keys;
     while !rest.is_empty() {
@@ -107,6 +107,7 @@ pub fn press(h: &mut Harness, keys: &str) {
                 "Tab" => KeyEvent::from(KeyCode::Tab),
                 "S-Tab" => KeyEvent::from(KeyCode::BackTab),
                 "F1" => KeyEvent::from(KeyCode::F(1)),
+                "F2" => KeyEvent::from(KeyCode::F(2)),
                 n if n.starts_with("C-") => KeyEvent::new(
                     KeyCode::Char(n.chars().nth(2).expect("key")),
                     KeyModifiers::CONTROL,
@@ -386,6 +387,10 @@ mod snapshots {
         for (w, ht) in sizes {
             h.act(Action::Resize(*w, *ht));
             press(&mut h, keys);
+            if !name.ends_with("_status") {
+                // A status answer ("Bewaard") has gone by the time the screen is looked at.
+                h.act(Action::Tick(plein::app::App::STATUS_TIME));
+            }
             let t = draw(&h.app, *w, *ht, theme);
             insta::assert_snapshot!(format!("{name}_{w}x{ht}"), with_cursor(t));
             h = harness(lang);
@@ -441,6 +446,17 @@ mod snapshots {
             ALL,
         );
         snap("gate", "2<Enter>", Lang::Nl, ThemeName::Default, ALL);
+    }
+
+    #[test]
+    fn bewaren_answers_in_the_status_line() {
+        snap(
+            "story_status",
+            "1<Enter>b",
+            Lang::Nl,
+            ThemeName::Default,
+            ALL,
+        );
     }
 
     #[test]

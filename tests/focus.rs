@@ -35,7 +35,7 @@ const SCREENS: &[(&str, &str, &str)] = &[
     ("reader", "1<Enter>", "De brieven bleven dicht"),
     ("reader, a link", "1<Enter><Tab>", "[1] "),
     ("bookmarks", "1b<Esc>b", "›★ "),
-    ("help", "?", "↑ k "),
+    ("help", "?", "Enter →   Openen"),
     ("QR code", "<F1><Enter>c", "Scan met de camera"),
     ("hulpbriefje", "<F1>b<Esc>bp", "HULPBRIEFJE"),
     (

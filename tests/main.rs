@@ -11,6 +11,7 @@ mod conventions;
 mod corpus_quality;
 mod drafts;
 mod focus;
+mod footer;
 mod hostile;
 mod i18n;
 mod index;

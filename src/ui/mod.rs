@@ -39,6 +39,8 @@ pub struct Areas {
     pub body: Rect,
     /// A notice line above the footer, when there is a notice.
     pub notice: Option<Rect>,
+    /// The status line just above the footer, while it answers what was just done.
+    pub status: Option<Rect>,
     /// Key hints.
     pub footer: Rect,
 }
@@ -46,7 +48,8 @@ pub struct Areas {
 /// Splits the window into header, body, notice and footer.
 pub fn areas(app: &App, area: Rect) -> Areas {
     let notice_h = u16::from(app.notice.is_some());
-    let body_h = area.height.saturating_sub(2 + notice_h);
+    let status_h = u16::from(app.status_text().is_some());
+    let body_h = area.height.saturating_sub(2 + notice_h + status_h);
     Areas {
         header: Rect {
             height: 1.min(area.height),
@@ -59,6 +62,11 @@ pub fn areas(app: &App, area: Rect) -> Areas {
         },
         notice: app.notice.as_ref().map(|_| Rect {
             y: area.y + 1 + body_h,
+            height: 1,
+            ..area
+        }),
+        status: app.status_text().map(|_| Rect {
+            y: area.y + 1 + body_h + notice_h,
             height: 1,
             ..area
         }),
@@ -121,6 +129,15 @@ pub fn render(app: &App, palette: Palette, frame: &mut Frame) {
             r,
         );
     }
+    if let (Some(r), Some(t)) = (a.status, app.status_text()) {
+        frame.render_widget(
+            Paragraph::new(Line::styled(
+                format!(" {}", truncate(t, (r.width as usize).saturating_sub(1))),
+                palette.style(Role::Title),
+            )),
+            r,
+        );
+    }
     footer(app, palette, frame, a.footer);
     let focus = if app.help {
         help(app, palette, frame, a.body)
@@ -172,22 +189,18 @@ fn header(app: &App, palette: Palette, frame: &mut Frame, r: Rect) {
     );
 }
 
-/// The footer's hints with their column ranges and actions: the context's own, then the
-/// global ones; *snel weg* is always kept, at the right.
+/// The footer's hints with their column ranges and actions: the screen's own keys that apply
+/// now, most important first, then the global ones (*Hulp nu*, *snel weg*), always kept, at the
+/// right. When the window is narrow the least important keys go first; before any goes, the
+/// hints move closer together and take nano-style key names (^Q).
 pub fn footer_items(app: &App, w: u16) -> Vec<(u16, u16, String, Action)> {
     let cat = Catalog::get(app.lang);
     let mut hints = app.keymap.hints(app.context());
-    if app.quit_locked() {
-        hints.retain(|b| !matches!(b.action, Action::Quit));
-    }
-    let on_resource = matches!(app.view(), View::Reader { id, .. }
-        if matches!(app.corpus.get(id), Some(crate::corpus::Doc::Resource(_))));
-    if !on_resource {
-        hints.retain(|b| !matches!(b.action, Action::ShowQr));
-    }
-    // Narrow windows get nano-style key names (^Q) so the screen's own keys still fit.
-    let compact = w < 60;
-    let label = |b: &crate::app::keymap::Binding| {
+    hints.retain(|b| applies(app, &b.action));
+    let (global, own): (Vec<_>, Vec<_>) = hints
+        .into_iter()
+        .partition(|b| b.screen == crate::app::Context::Global);
+    let label = |b: &crate::app::keymap::Binding, compact: bool| {
         let key = b.keys.first().map(|k| display_key(k)).unwrap_or_default();
         let key = if compact {
             key.replace("Ctrl-", "^")
@@ -196,36 +209,81 @@ pub fn footer_items(app: &App, w: u16) -> Vec<(u16, u16, String, Action)> {
         };
         format!("{key} {}", cat.t(&format!("{}_short", b.desc)))
     };
-    let (global, own): (Vec<_>, Vec<_>) = hints
-        .into_iter()
-        .partition(|b| b.screen == crate::app::Context::Global);
-    let fixed: Vec<(String, Action)> = global
+    let w = w as usize;
+    // (gap, compact names): the first layout that shows as many of the screen's keys as the
+    // tightest one does.
+    let layouts = [(2, false), (2, true), (1, true)];
+    let fitting = |gap: usize, compact: bool| {
+        let fixed_w: usize = global.iter().map(|b| width(&label(b, compact)) + gap).sum();
+        let mut x = 1;
+        let mut n = 0;
+        for b in &own {
+            let lw = width(&label(b, compact));
+            if x + lw + 2 + fixed_w > (w + gap).saturating_sub(1) {
+                break;
+            }
+            x += lw + gap;
+            n += 1;
+        }
+        n
+    };
+    let most = layouts
         .iter()
-        .map(|b| (label(b), b.action.clone()))
-        .collect();
-    let fixed_w: usize = fixed.iter().map(|(l, _)| width(l) + 2).sum();
+        .map(|(g, c)| fitting(*g, *c))
+        .max()
+        .unwrap_or(0);
+    let (gap, compact) = layouts
+        .into_iter()
+        .find(|(g, c)| fitting(*g, *c) == most)
+        .unwrap_or((1, true));
+    let compact = compact || w < 60;
     let mut out = Vec::new();
     let mut x = 1usize;
-    for b in own.iter().take(6) {
-        let l = label(b);
-        if x + width(&l) + 2 + fixed_w > w as usize {
-            break;
-        }
+    for b in own.iter().take(most) {
+        let l = label(b, compact);
         out.push((
             x as u16,
             (x + width(&l)) as u16,
             l.clone(),
             b.action.clone(),
         ));
-        x += width(&l) + 2;
+        x += width(&l) + gap;
     }
-    let mut rx = (w as usize).saturating_sub(fixed_w).max(x);
+    let fixed: Vec<(String, Action)> = global
+        .iter()
+        .map(|b| (label(b, compact), b.action.clone()))
+        .collect();
+    let fixed_w: usize = fixed.iter().map(|(l, _)| width(l) + gap).sum::<usize>();
+    let mut rx = (w + gap).saturating_sub(fixed_w + 1).max(x);
     for (l, a) in fixed {
-        let l = truncate(&l, (w as usize).saturating_sub(rx));
+        let l = truncate(&l, w.saturating_sub(rx));
         out.push((rx as u16, (rx + width(&l)) as u16, l.clone(), a));
-        rx += width(&l) + 2;
+        rx += width(&l) + gap;
     }
     out
+}
+
+/// Whether a footer key does something here and now (Enter in the reader only with a link
+/// chosen, the QR code only on a resource, undo only after a removal…).
+fn applies(app: &App, action: &Action) -> bool {
+    let results = app.search.results.as_ref();
+    match (app.view(), action) {
+        (_, Action::Quit) => !app.quit_locked(),
+        (View::Reader { id, .. }, Action::ShowQr) => {
+            matches!(app.corpus.get(id), Some(crate::corpus::Doc::Resource(_)))
+        }
+        (_, Action::ShowQr) => false,
+        (View::Reader { link, .. }, Action::Open) => link.is_some(),
+        (View::Reader { id, .. }, Action::NextLink) => !app.layout(id).links.is_empty(),
+        (View::Search { .. }, Action::OpenCrisisCard) => {
+            results.is_some_and(|r| r.crisis.is_some())
+        }
+        (View::Search { .. }, Action::AcceptSuggestion) => {
+            results.is_some_and(|r| r.suggestion.is_some())
+        }
+        (View::Bookmarks { .. }, Action::Undo) => app.bookmarks.removed.is_some(),
+        _ => true,
+    }
 }
 
 fn footer(app: &App, palette: Palette, frame: &mut Frame, r: Rect) {

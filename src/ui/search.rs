@@ -72,9 +72,32 @@ pub(super) fn search(
                 format!(" {}  ", cat.f("ui.found", &[("n", &r.total)])),
                 palette.style(Role::Muted),
             )];
-            for (slug, n) in r.facets.themes.iter().filter(|(_, n)| **n > 0) {
+            // Chips are never cut mid-word: a chip that does not fit gets its first word
+            // ("Armoede… (3)"), and when even that does not fit, a count of the rest.
+            let room = body.width as usize;
+            let mut used: usize = spans.iter().map(|s| width(&s.content)).sum();
+            let chips: Vec<(&String, &u64)> =
+                r.facets.themes.iter().filter(|(_, n)| **n > 0).collect();
+            for (k, (slug, n)) in chips.iter().enumerate() {
                 let active = app.search.facet.as_deref() == Some(slug.as_str());
-                let label = format!("{} ({n})", theme_name(slug));
+                let name = theme_name(slug);
+                let full = format!("{name} ({n})");
+                let short = name
+                    .split_whitespace()
+                    .next()
+                    .filter(|first| *first != name)
+                    .map(|first| format!("{first}… ({n})"));
+                let Some(label) = std::iter::once(full)
+                    .chain(short)
+                    .find(|l| used + width(l) <= room)
+                else {
+                    let more = format!("+{}", chips.len() - k);
+                    if used + width(&more) <= room {
+                        spans.push(Span::styled(more, palette.style(Role::Muted)));
+                    }
+                    break;
+                };
+                used += width(&label) + 1;
                 spans.push(Span::styled(
                     label,
                     palette.style(if active { Role::Selected } else { Role::Muted }),
