@@ -164,3 +164,38 @@ fn high_contrast_colours_every_cell_on_every_screen() {
         }
     }
 }
+
+#[test]
+fn the_theme_table() {
+    let mut table = String::new();
+    for theme in ThemeName::value_variants() {
+        let name = theme
+            .to_possible_value()
+            .map(|v| v.get_name().to_owned())
+            .unwrap_or_default();
+        table.push_str(&format!("{name}\n"));
+        let palette = Palette(*theme);
+        for role in Role::ALL {
+            let s = palette.base().patch(palette.style(role));
+            let colour = |c: Option<Color>| c.map_or("terminal".to_owned(), |c| format!("{c:?}"));
+            let (fg, bg) = shown(palette, role);
+            let contrast = match (fg, bg) {
+                (Some(f), Some(b)) => format!("{:.1}:1", contrast(rgb(f), rgb(b))),
+                (Some(f), None) => backgrounds(*theme)
+                    .into_iter()
+                    .map(|b| format!("{:.1}:1", contrast(rgb(f), b)))
+                    .collect::<Vec<_>>()
+                    .join(" / "),
+                _ => "-".to_owned(),
+            };
+            table.push_str(&format!(
+                "  {:<9} {} on {} {:?}  {contrast}\n",
+                format!("{role:?}"),
+                colour(s.fg),
+                colour(s.bg),
+                s.add_modifier,
+            ));
+        }
+    }
+    insta::assert_snapshot!("themes", table);
+}

@@ -6,7 +6,7 @@
 //! answer may come after the wait and would be read as keys. Nothing is ever sent on the way
 //! out.
 
-use crate::ui::background::{Background, from_osc11, has_device_attributes};
+use crate::ui::background::Background;
 use std::time::Duration;
 
 /// How long plein waits for the answers.
@@ -32,6 +32,7 @@ pub fn query() -> Option<Background> {
 
 #[cfg(unix)]
 fn unix_query(wait: Duration) -> Option<Background> {
+    use crate::ui::background::{from_osc11, has_device_attributes};
     use rustix::event::{PollFd, PollFlags, Timespec, poll};
     use std::io::{IsTerminal, Write};
     let stdin = std::io::stdin();
