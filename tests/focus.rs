@@ -31,6 +31,7 @@ const SCREENS: &[(&str, &str, &str)] = &[
     ("Hulp nu", "<F1>", "›Testlijn"),
     ("search results", "/schulden<Enter>", "›"),
     ("second result", "/schulden<Enter><Down>", "›"),
+    ("below the crisis card", "/schulden zelfmoord<Enter>", "›"),
     ("gate", "2<Enter>", "Wil je het lezen?"),
     ("reader", "1<Enter>", "De brieven bleven dicht"),
     ("reader, a link", "1<Enter><Tab>", "[1] "),
@@ -60,6 +61,11 @@ fn the_cursor_stands_at_the_start_of_the_focused_row_on_every_screen() {
                 "{name} at {w}x{h}: cursor ({x}, {y}) on {from:?}, expected {expected:?}\n{}",
                 rows.join("\n")
             );
+            assert!(
+                !name.contains("crisis card") || rows.iter().any(|r| r.contains("Ctrl-O")),
+                "{name} at {w}x{h}: the card is on screen\n{}",
+                rows.join("\n")
+            );
             let before: String = rows[y].chars().take(x).collect();
             assert!(
                 before.trim().is_empty() || *name == "help",
@@ -74,6 +80,12 @@ fn the_cursor_stands_at_the_caret_of_every_input() {
     for (name, keys, typed, next) in [
         ("search box", "/schul", ": schul", ""),
         ("search box, moved", "/schuld<Left>", ": schul", "d"),
+        (
+            "above the crisis card",
+            "/ik wil niet meer leven",
+            ": ik wil niet meer leven",
+            "",
+        ),
         (
             "note",
             "1b<Esc>bnbellen op maandag",
