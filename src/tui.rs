@@ -69,10 +69,12 @@ pub fn run(
     let mut terminal = ratatui::try_init()?;
     // `auto` that COLORFGBG could not settle: ask the terminal itself, before any key is read.
     let palette = match palette.0 {
-        crate::ui::ThemeName::Default => Palette(crate::ui::background::theme_for(
-            palette.0,
-            background::query(),
-        )),
+        crate::ui::ThemeName::Default if background::worth_asking() => {
+            let answer = background::query();
+            // Whatever a terminal may have shown of the query goes before the first frame.
+            let _ = wipe_screen(&mut terminal);
+            Palette(crate::ui::background::theme_for(palette.0, answer))
+        }
         _ => palette,
     };
     let _ = execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste);

@@ -2,8 +2,8 @@
 //! reads any key: OSC 11, then the primary device attributes query (DA1), which every terminal
 //! answers, so a terminal that does not know OSC 11 ends the wait at once. Both answers are
 //! read here, straight from the tty, so neither can reach the app as typed keys. At most
-//! [`WAIT`]; never when stdin or stdout is not a terminal, and never over SSH, where the
-//! answer may come after the wait and would be read as keys. Nothing is ever sent on the way
+//! [`WAIT`]; never when stdin or stdout is not a terminal, never on the Linux console, and never
+//! over SSH, where the answer may come after the wait and would be read as keys. Nothing is ever sent on the way
 //! out.
 
 use crate::ui::background::Background;
@@ -12,14 +12,18 @@ use std::time::Duration;
 /// How long plein waits for the answers.
 pub const WAIT: Duration = Duration::from_millis(100);
 
-/// The terminal's background, if it says.
-pub fn query() -> Option<Background> {
+/// Whether to ask at all: not over SSH, and not on terminals that cannot answer (the Linux
+/// console, `dumb`), where the query would only cost the wait.
+pub fn worth_asking() -> bool {
     let remote = ["SSH_CONNECTION", "SSH_TTY"]
         .iter()
         .any(|v| std::env::var_os(v).is_some());
-    if remote {
-        return None;
-    }
+    let term = std::env::var("TERM").unwrap_or_default();
+    !remote && !term.is_empty() && term != "dumb" && !term.starts_with("linux")
+}
+
+/// The terminal's background, if it says. Only call when [`worth_asking`].
+pub fn query() -> Option<Background> {
     #[cfg(unix)]
     {
         unix_query(WAIT)
