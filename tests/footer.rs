@@ -214,3 +214,21 @@ fn facet_chips_never_cut_a_word() {
         "a narrow window shortens a chip to its first word"
     );
 }
+
+#[test]
+fn keys_that_would_do_nothing_are_not_hinted() {
+    let f = footer(&at("/qqqzzz", 80, 24), 80, 24);
+    assert!(!f.contains("resultaten"), "no results to go to: {f}");
+    assert!(footer(&at("/schulden", 80, 24), 80, 24).contains("↓ resultaten"));
+    let f = footer(&at("1b<Esc>b", 80, 24), 80, 24);
+    assert!(!f.contains("terugzetten"), "nothing to undo: {f}");
+    let f = footer(&at("1b<Esc>bd", 200, 24), 200, 24);
+    assert!(f.contains("u terugzetten"), "undo after a removal: {f}");
+    let f = footer(&at("/schulden", 200, 24), 200, 24);
+    assert!(
+        !f.contains("hulp openen"),
+        "no crisis card, no key for it: {f}"
+    );
+    let f = footer(&at("/schulden zelfmoord", 80, 24), 80, 24);
+    assert!(f.contains("^O hulp openen"), "the card's key, second: {f}");
+}

@@ -96,6 +96,9 @@ fn applies(app: &App, action: &Action) -> bool {
         (_, Action::ShowQr) => false,
         (View::Reader { link, .. }, Action::Open) => link.is_some(),
         (View::Reader { id, .. }, Action::NextLink) => !app.layout(id).links.is_empty(),
+        (View::Search { .. }, Action::Open | Action::FocusResults) => {
+            results.is_some_and(|r| !r.hits.is_empty())
+        }
         (View::Search { .. }, Action::OpenCrisisCard) => {
             results.is_some_and(|r| r.crisis.is_some())
         }
