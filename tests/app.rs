@@ -460,6 +460,17 @@ mod snapshots {
     }
 
     #[test]
+    fn help_while_typing() {
+        snap(
+            "help_typing",
+            "/schul<F2>",
+            Lang::Nl,
+            ThemeName::Default,
+            ALL,
+        );
+    }
+
+    #[test]
     fn bookmarks() {
         snap(
             "bookmarks",
