@@ -323,6 +323,15 @@ fn every_theme_is_a_colors_value_and_the_old_default_still_means_auto() {
         assert_eq!(l.values.colors, Some(theme), "{text}");
         assert!(l.problems.is_empty(), "{text}");
     }
+    let l = parse_layer("c.toml", "theme = \"light\"\n", false);
+    assert_eq!(
+        l.problems.first().map(|p| &p.kind),
+        Some(&ProblemKind::UnknownKey(
+            "theme".into(),
+            Some("colors".into())
+        )),
+        "the theme is set with `colors`"
+    );
     let o = plein()
         .args(["--colors", "licht", "search", "x"])
         .output()
