@@ -55,7 +55,7 @@ fn unix_query(wait: Duration) -> Option<Background> {
         }
         let mut fds = [PollFd::new(&stdin, PollFlags::IN)];
         let timeout = Timespec {
-            tv_sec: 0,
+            tv_sec: i64::try_from(left.as_secs()).unwrap_or(0),
             tv_nsec: i64::from(left.subsec_nanos()),
         };
         if !matches!(poll(&mut fds, Some(&timeout)), Ok(n) if n > 0)
