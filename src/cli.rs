@@ -30,8 +30,8 @@ pub struct Cli {
     #[arg(long, global = true, value_enum)]
     pub lang: Option<Lang>,
 
-    /// Colours of the app: default, high-contrast or monochrome. Wins over NO_COLOR, which
-    /// (monochrome) wins over the settings.
+    /// Colours of the app: auto (by the terminal's background), dark, light, high-contrast or
+    /// monochrome. Wins over NO_COLOR, which (monochrome) wins over the settings.
     #[arg(long, global = true, value_enum, value_name = "THEME")]
     pub colors: Option<crate::present::ThemeName>,
 

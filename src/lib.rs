@@ -60,7 +60,8 @@
 //!   embedded in the binary, a persistent memory-mapped cache for other corpora.
 //! - [`tui`]: the terminal edge: event loop, signals, background index, effects, and the
 //!   espeak-ng process that reads stories aloud (`tui::speech`).
-//! - [`ui`]: drawing every screen from the app state; styles by meaning.
+//! - [`ui`]: drawing every screen from the app state, the focus where the cursor stands;
+//!   styles by meaning, themes by the terminal's background.
 //! - [`text`]: Markdown blocks and width-aware wrapping shared by every view.
 
 pub mod app;

@@ -13,10 +13,19 @@ use std::path::Path;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ThemeName {
-    /// Colours on the terminal's own background.
+    /// `auto`: chosen by the terminal's background when the terminal tells it (`COLORFGBG`, or
+    /// its answer to an OSC 11 query at start-up): `dark` or `light`. When it cannot be told,
+    /// the terminal's own colours, with bold, reverse video and underline for emphasis. (The
+    /// old name `default` still works.)
     #[default]
+    #[value(name = "auto", alias = "default")]
+    #[serde(rename = "auto", alias = "default")]
     Default,
-    /// Strong contrast: white on black, yellow selection.
+    /// Colours for a dark background.
+    Dark,
+    /// Colours for a light (white) background.
+    Light,
+    /// Strong contrast on any background: white on black, black on yellow for the selection.
     HighContrast,
     /// No colour at all (selected by `NO_COLOR`).
     Monochrome,

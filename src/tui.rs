@@ -28,6 +28,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, mpsc};
 use std::time::Duration;
 
+pub mod background;
 pub mod lines;
 mod signals;
 pub mod speech;
@@ -78,6 +79,16 @@ pub fn run(
         speaker.as_ref().map(speech::Speaker::handle),
     );
     let mut terminal = ratatui::try_init()?;
+    // `auto` that COLORFGBG could not settle: ask the terminal itself, before any key is read.
+    let palette = match palette.0 {
+        crate::ui::ThemeName::Default if background::worth_asking() => {
+            let answer = background::query();
+            // Whatever a terminal may have shown of the query goes before the first frame.
+            let _ = wipe_screen(&mut terminal);
+            Palette(crate::ui::background::theme_for(palette.0, answer))
+        }
+        _ => palette,
+    };
     let _ = execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste);
     let result = event_loop(
         &mut terminal,
@@ -137,12 +148,14 @@ fn event_loop(
         app::update(app, Action::Resize(size.width, size.height));
     }
     let mut last_input = std::time::Instant::now();
+    let started = std::time::Instant::now();
     loop {
         terminal.draw(|f| ui::render(app, palette, f))?;
         if stop.load(Ordering::Relaxed) || hung_up() {
             return Ok(Exit::Gone);
         }
-        let mut actions = Vec::new();
+        // The clock first, so what a key answers lasts from now.
+        let mut actions = vec![Action::Tick(started.elapsed())];
         if index.is_none()
             && let Ok(built) = rx.try_recv()
         {

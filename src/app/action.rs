@@ -121,6 +121,9 @@ pub enum Action {
     /// Writing a bookmark failed: tell the person.
     #[serde(skip)]
     StoreFailed(String),
+    /// The clock: time since start (sent by the edge on every turn of its loop).
+    #[serde(skip)]
+    Tick(std::time::Duration),
     /// Nobody touched a key for the kiosk's idle time: wipe the session.
     #[serde(skip)]
     Idle,

@@ -66,6 +66,10 @@ pub struct App {
     pub share: share::ShareState,
     /// Reading aloud (*voorlezen*).
     pub speech: speech::Speech,
+    /// Time since start, as the edge's last [`Action::Tick`] said: pure state, so tests set it.
+    pub clock: std::time::Duration,
+    /// A short answer to what was just done ("Bewaard") and the clock time it goes away.
+    pub status: Option<(String, std::time::Duration)>,
     /// The reader's last layout: wrapping a long text every frame is slow, so it is kept per
     /// (document, width, related stories) and reused.
     layout_cache: std::cell::RefCell<Option<CachedLayout>>,
@@ -89,8 +93,27 @@ impl App {
             kiosk: None,
             share: share::ShareState::default(),
             speech: speech::Speech::default(),
+            clock: std::time::Duration::ZERO,
+            status: None,
             layout_cache: std::cell::RefCell::new(None),
         }
+    }
+
+    /// How long a status answer stays on screen.
+    pub const STATUS_TIME: std::time::Duration = std::time::Duration::from_secs(3);
+
+    /// Shows a short answer (a catalog key) in the status line for [`App::STATUS_TIME`].
+    pub fn say(&mut self, key: &str) {
+        let text = crate::i18n::Catalog::get(self.lang).t(key).to_owned();
+        self.status = Some((text, self.clock + App::STATUS_TIME));
+    }
+
+    /// The status answer, while it lasts.
+    pub fn status_text(&self) -> Option<&str> {
+        self.status
+            .as_ref()
+            .filter(|(_, until)| self.clock < *until)
+            .map(|(t, _)| t.as_str())
     }
 
     /// The reader layout of a document at the current width (cached).
@@ -172,6 +195,7 @@ impl App {
         self.related.clear();
         self.share = share::ShareState::default();
         self.speech.reading = None;
+        self.status = None;
         let notice = self.bookmarks.notice.take();
         self.bookmarks = BookmarkState {
             notice,

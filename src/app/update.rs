@@ -52,6 +52,13 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
             app.help = false;
             return Vec::new();
         }
+        Action::Tick(now) => {
+            app.clock = now;
+            if app.status_text().is_none() {
+                app.status = None;
+            }
+            return Vec::new();
+        }
         Action::Resize(w, h) => {
             app.size = (w, h);
             speech::relayout(app);
@@ -78,6 +85,7 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
             return Vec::new();
         }
         Action::StoreFailed(message) => {
+            app.status = None;
             app.notice = Some(crate::sanitize::sanitize_line(&message).into_owned());
             return Vec::new();
         }

@@ -220,6 +220,14 @@ pub fn run_interactive(cli: &Cli, settings: &Settings, err: &mut dyn Write) -> i
     } else {
         cli.colors.or(settings.config.colors).unwrap_or_default()
     };
+    // `auto` follows the background COLORFGBG names; if it names none, the terminal is asked.
+    let theme = crate::ui::background::theme_for(
+        theme,
+        std::env::var("COLORFGBG")
+            .ok()
+            .as_deref()
+            .and_then(crate::ui::background::from_colorfgbg),
+    );
     let mut app = App::new(std::sync::Arc::new(loaded.corpus), lang, keymap);
     let (store, store_notice) = match crate::paths::data_dir(cli.data_dir.as_deref()) {
         _ if cli.guest => (crate::bookmarks::Store::in_memory(), None),

@@ -3,7 +3,7 @@
 //!
 //! ```toml
 //! lang = "nl"          # or "en"
-//! colors = "default"   # or "high-contrast", "monochrome"
+//! colors = "auto"      # or "dark", "light", "high-contrast", "monochrome"
 //! kiosk = true         # public computers: see `plein --kiosk`
 //! guest = true         # nothing written to disk
 //! kiosk_idle_minutes = 3

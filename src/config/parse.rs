@@ -44,12 +44,17 @@ pub fn parse_layer(file: &str, text: &str, system: bool) -> Layer {
             continue;
         }
         let Some(key) = Key::from_name(name) else {
-            let suggestion = Key::ALL
-                .iter()
-                .map(|k| (crate::corpus::edit_distance(name, k.name()), k.name()))
-                .filter(|(d, _)| *d <= 3)
-                .min()
-                .map(|(_, n)| n.to_owned());
+            // The colour theme is `colors`; "theme" is what many people try first.
+            let suggestion = if matches!(name, "theme" | "thema" | "kleuren") {
+                Some(Key::Colors.name().to_owned())
+            } else {
+                Key::ALL
+                    .iter()
+                    .map(|k| (crate::corpus::edit_distance(name, k.name()), k.name()))
+                    .filter(|(d, _)| *d <= 3)
+                    .min()
+                    .map(|(_, n)| n.to_owned())
+            };
             layer.problem(line, ProblemKind::UnknownKey(name.to_owned(), suggestion));
             continue;
         };

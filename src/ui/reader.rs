@@ -6,14 +6,22 @@ use crate::corpus::Doc;
 use crate::i18n::Catalog;
 use crate::text::{truncate, wrap_plain};
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-pub(super) fn gate(app: &App, id: &str, palette: Palette, frame: &mut Frame, body: Rect) {
+/// Draws the content notes; the focus is the question they ask (Enter answers it).
+pub(super) fn gate(
+    app: &App,
+    id: &str,
+    palette: Palette,
+    frame: &mut Frame,
+    body: Rect,
+) -> Option<Position> {
     let cat = Catalog::get(app.lang);
     let w = body.width.saturating_sub(2) as usize;
     let mut lines = vec![Line::raw("")];
+    let mut question = 0;
     if let Some(Doc::Story(s)) = app.corpus.get(id) {
         lines.push(Line::styled(
             format!(" {}", truncate(&s.title, w)),
@@ -32,6 +40,7 @@ pub(super) fn gate(app: &App, id: &str, palette: Palette, frame: &mut Frame, bod
                 .map(|l| Line::styled(format!(" {l}"), palette.style(Role::Warning))),
         );
         lines.push(Line::raw(""));
+        question = lines.len();
         lines.extend(
             wrap_plain(cat.t("ui.gate_question"), w)
                 .into_iter()
@@ -45,15 +54,22 @@ pub(super) fn gate(app: &App, id: &str, palette: Palette, frame: &mut Frame, bod
         );
     }
     frame.render_widget(Paragraph::new(lines), body);
+    Some(Position::new(body.x + 1, body.y + question as u16))
 }
 
 fn left_margin(body: Rect, text_width: usize) -> u16 {
     (body.width.saturating_sub(text_width as u16) / 2).clamp(1, 8)
 }
 
-pub(super) fn reader(app: &App, palette: Palette, frame: &mut Frame, body: Rect) {
+/// Draws the text; the focus is the selected link when it is in view, else the first line.
+pub(super) fn reader(
+    app: &App,
+    palette: Palette,
+    frame: &mut Frame,
+    body: Rect,
+) -> Option<Position> {
     let View::Reader { id, scroll, link } = app.view() else {
-        return;
+        return None;
     };
     let layout = app.layout(id);
     let margin = " ".repeat(left_margin(body, app.text_width()) as usize);
@@ -142,6 +158,13 @@ pub(super) fn reader(app: &App, palette: Palette, frame: &mut Frame, body: Rect)
         palette.style(Role::Muted),
     ));
     frame.render_widget(Paragraph::new(lines), body);
+    let x = body.x + margin.len() as u16;
+    let row = link
+        .and_then(|n| layout.links.get(n))
+        .map(|(_, line)| *line)
+        .filter(|line| (*scroll..*scroll + room).contains(line))
+        .map_or(0, |line| line - *scroll);
+    Some(Position::new(x, body.y + row as u16))
 }
 
 /// The link under body row `row`, if any.
