@@ -24,7 +24,7 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::execute;
 use ratatui::layout::Rect;
 use std::io;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU8, AtomicUsize, Ordering};
 use std::sync::{Arc, mpsc};
 use std::time::Duration;
 
@@ -73,9 +73,11 @@ pub fn run(
     signals::register(&stop, &signal)?;
     app.speech.available = speech.is_some();
     let speaker = speech.map(speech::Speaker::new);
+    let phase = Arc::new(AtomicU8::new(RUNNING));
     watchdog(
         Arc::clone(&stop),
         Arc::clone(&signal),
+        Arc::clone(&phase),
         speaker.as_ref().map(speech::Speaker::handle),
     );
     let mut terminal = ratatui::try_init()?;
@@ -98,6 +100,7 @@ pub fn run(
         (store, share_dir),
         (&stop, speaker.as_ref()),
     );
+    phase.store(RESTORING, Ordering::SeqCst);
     // Whatever ended the loop (quit, snel weg, a signal, a hang-up), the voice stops with it.
     drop(speaker);
     if result.as_ref().is_ok_and(|e| *e == Exit::QuickExit) {
@@ -106,6 +109,7 @@ pub fn run(
     let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
     ratatui::restore();
     signals::restored();
+    phase.store(DONE, Ordering::SeqCst);
     match signal.load(Ordering::Relaxed) {
         0 => result,
         n => result.map(|_| Exit::Signal(u8::try_from(n).unwrap_or(0))),
@@ -167,7 +171,9 @@ fn event_loop(
                     .filter_map(|e| perform_search(index.as_ref(), e)),
             );
         }
-        actions.extend(speaker.and_then(speech::Speaker::poll));
+        let spoken = speaker.and_then(speech::Speaker::poll);
+        let sentence_done = spoken.is_some();
+        actions.extend(spoken);
         let wait = if speaker.is_some_and(speech::Speaker::speaking) {
             POLL_SPEAKING
         } else {
@@ -186,7 +192,7 @@ fn event_loop(
                 last_input = std::time::Instant::now();
             }
             actions.extend(event_action(app, terminal, ev));
-        } else if !actions.is_empty() {
+        } else if sentence_done {
             // A sentence was spoken: answer that first (the idle clock is not a key).
         } else if app.share.unsaved > 0 && last_input.elapsed() >= PAUSE {
             actions.push(Action::Pause);
@@ -289,16 +295,43 @@ pub fn hung_up() -> bool {
 /// a little more.
 const GRACE: Duration = Duration::from_millis(250);
 
+/// How long the terminal's restoring may take once the loop is out (slow on a loaded machine
+/// or under Wine's console) before the watchdog stops waiting for it.
+const RESTORE_GRACE: Duration = Duration::from_secs(2);
+
+/// [`run`]'s phases, for the watchdog: the event loop runs, the terminal is being restored,
+/// all is done (the process ends with the code `run` returns).
+const RUNNING: u8 = 0;
+const RESTORING: u8 = 1;
+const DONE: u8 = 2;
+
 /// Ends the process when the terminal hangs up or a signal arrives and the event loop does not
 /// finish by itself within [`GRACE`] (it may be stuck in crossterm's reader on a dead tty); the
-/// speech program is stopped first.
-fn watchdog(stop: Arc<AtomicBool>, signal: Arc<AtomicUsize>, speech: Option<speech::Handle>) {
+/// speech program is stopped first. A loop that got out in time is left to restore the
+/// terminal and end with its own exit code.
+fn watchdog(
+    stop: Arc<AtomicBool>,
+    signal: Arc<AtomicUsize>,
+    phase: Arc<AtomicU8>,
+    speech: Option<speech::Handle>,
+) {
     std::thread::spawn(move || {
         loop {
             std::thread::sleep(POLL);
+            if phase.load(Ordering::SeqCst) == DONE {
+                return;
+            }
             if stop.load(Ordering::Relaxed) || hung_up() {
                 stop.store(true, Ordering::Relaxed);
                 std::thread::sleep(GRACE);
+                let mut waited = Duration::ZERO;
+                while phase.load(Ordering::SeqCst) == RESTORING && waited < RESTORE_GRACE {
+                    std::thread::sleep(POLL);
+                    waited += POLL;
+                }
+                if phase.load(Ordering::SeqCst) == DONE {
+                    return;
+                }
                 // The loop did not get out: nothing can be drawn or restored on a dead
                 // terminal, so leave now, with the conventional code (128 + signal; a
                 // hang-up when no signal came).
