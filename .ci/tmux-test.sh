@@ -57,7 +57,8 @@ wait_for "^Q snel weg"
 tmux resize-window -t "$S" -x 20 -y 6
 wait_for "Venster te klein"
 tmux resize-window -t "$S" -x 80 -y 24
-wait_for "Ctrl-Q snel weg"
+# At 80 columns the footer has room for the results' own keys again (at 44 only Enter's).
+wait_for "? toetsen"
 ok "resizing re-lays out at once (44x14, 20x6, 80x24)"
 tmux send-keys -t "$S" Escape Escape q
 wait_for "PLEIN-EXIT:0"
@@ -201,6 +202,21 @@ gone_within_2s() { # gone, or exited and waiting for its parent to reap it (a zo
   done
   return 1
 }
+
+# The theme `auto` asks the terminal for its background (OSC 11): a pane with a white
+# background gets the light theme (white on blue top bar), and the answer never reaches the app
+# as keys (a stray "1" of "11;rgb:…" would open theme 1).
+tmux kill-session -t "$S" 2>/dev/null || true
+tmux new-session -d -s "$S" -x 80 -y 24 "sleep 0.5; env -u COLORFGBG LANG=nl_NL.UTF-8 PLEIN_DATA_DIR=$PLEIN_DATA_DIR $BIN; echo PLEIN-EXIT:\$?; sleep 30"
+tmux select-pane -t "$S" -P 'bg=#ffffff,fg=#000000'
+wait_for "Welkom bij plein"
+sleep 0.3
+tmux capture-pane -p -e -t "$S" | head -1 | grep -qF '[48;5;4m' || fail "a white background did not get the light theme"
+pane | grep -qF "plein › Start" || fail "the terminal's answer reached the app as keys"
+tmux send-keys -t "$S" q
+wait_for "PLEIN-EXIT:0"
+pane | grep -qF '^[]' && fail "the background answer reached the shell"
+ok "auto picks the light theme on a white background; the answer stays out of the app and shell"
 
 start
 pid=$(plein_pid)

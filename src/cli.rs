@@ -35,8 +35,8 @@ pub struct Cli {
     #[arg(long, global = true, value_enum)]
     pub lang: Option<Lang>,
 
-    /// Colours of the app: default, high-contrast or monochrome. Wins over NO_COLOR, which
-    /// (monochrome) wins over the settings.
+    /// Colours of the app: auto (by the terminal's background), dark, light, high-contrast or
+    /// monochrome. Wins over NO_COLOR, which (monochrome) wins over the settings.
     #[arg(long, global = true, value_enum, value_name = "THEME")]
     pub colors: Option<crate::present::ThemeName>,
 
@@ -61,8 +61,15 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
 
-    /// What to do; without a command, plein opens the app (or prints an overview when its
-    /// output is not a terminal).
+    /// Plain mode: the app as numbered lines of text, answered with a number, a word to search
+    /// for or a short command (terug, hulp, bewaar, ?, stop); for screen readers, braille
+    /// displays and slow links. Also without this flag when the output is not a terminal or
+    /// TERM=dumb.
+    #[arg(long)]
+    pub plain: bool,
+
+    /// What to do; without a command, plein opens the app (in plain mode when its input or
+    /// output is not a terminal that can draw).
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -82,9 +89,34 @@ pub enum Command {
         #[arg(long)]
         strict: bool,
     },
-    /// List the themes with their number of stories and resources.
+    /// List the themes with their number of stories and resources, or one theme's stories
+    /// and help.
     Themes {
-        /// Print as JSON.
+        /// Show this theme's stories and help (its slug, e.g. armoede-en-schulden).
+        #[arg(value_name = "THEME")]
+        theme: Option<String>,
+        /// Print as JSON: a list of themes (slug, name, name_nl, name_en, stories, main_stories,
+        /// resources); with THEME: slug, name, name_nl, name_en, description, stories (id, title,
+        /// summary, author, perspective, origin, main_theme, tags, content_notes), resources.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Help now: the crisis and help lines with their numbers and hours, most urgent first (as
+    /// the app's Hulp nu screen).
+    #[command(alias = "crisis")]
+    Hulp {
+        /// Print as JSON: a list of resources (id, name, kind, themes, crisis, summary, phone,
+        /// url, hours, checked, source).
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the help resources (helplines, organisations, websites), all or for one theme.
+    Resources {
+        /// Only the resources that serve this theme (its slug).
+        #[arg(long, value_name = "SLUG")]
+        theme: Option<String>,
+        /// Print as JSON: a list of resources (id, name, kind, themes, crisis, summary, phone,
+        /// url, hours, checked, source).
         #[arg(long)]
         json: bool,
     },

@@ -24,8 +24,8 @@
 //! ```text
 //! commands                          runs the command line; the app through tui   ◄─ main
 //! cli                               clap definitions, the language
-//! tui                               terminal edge: event loop, signals, effects
-//! ui                                draws the app's state
+//! tui                               terminal edge: event loop, signals, effects, speech
+//! ui · plain                        draws the app's state; the same app as lines of text
 //! app                               pure state: Action, update, keymap
 //! config                            the configuration file
 //! present                           what the CLI and the app both show
@@ -38,7 +38,8 @@
 //! ```
 //!
 //! ## Modules
-//! - [`app`]: the terminal app's state, actions and keymap; `update` is pure and testable.
+//! - [`app`]: the terminal app's state, actions and keymap; `update` is pure and testable
+//!   (also which sentence is being read aloud: `app::speech`).
 //! - [`bookmarks`]: personal bookmarks with notes in SQLite: durable, private, never lost.
 //! - [`cli`]: the command-line definitions (clap), also the source of `man/plein.1`.
 //! - [`commands`]: the non-interactive commands, writing to any `Write`.
@@ -49,6 +50,8 @@
 //! - [`hours`]: opening hours (OpenStreetMap syntax) and whether a place is open now.
 //! - [`i18n`]: UI text per language from the catalogs in `assets/i18n/`.
 //! - [`paths`]: per-user directories and private (0700/0600) files.
+//! - [`plain`]: plain mode: the app as numbered lines of text, answered by a number, a word or
+//!   a short command (screen readers, braille displays, slow links).
 //! - [`present`]: what the CLI and the app both show: bylines, origin labels, contact lines,
 //!   bookmark records, theme counts, colour theme names.
 //! - [`privacy`]: finds what could identify someone in a story people write themselves.
@@ -56,8 +59,10 @@
 //! - [`sanitize`]: makes untrusted text inert before it reaches a terminal.
 //! - [`search`]: Dutch full-text search on tantivy: the bundled corpus's index prebuilt and
 //!   embedded in the binary, a persistent memory-mapped cache for other corpora.
-//! - [`tui`]: the terminal edge: event loop, signals, background index, effects.
-//! - [`ui`]: drawing every screen from the app state; styles by meaning.
+//! - [`tui`]: the terminal edge: event loop, signals, background index, effects, and the
+//!   espeak-ng process that reads stories aloud (`tui::speech`).
+//! - [`ui`]: drawing every screen from the app state, the focus where the cursor stands;
+//!   styles by meaning, themes by the terminal's background.
 //! - [`text`]: Markdown blocks and width-aware wrapping shared by every view.
 
 pub mod app;
@@ -71,6 +76,7 @@ pub mod drafts;
 pub mod hours;
 pub mod i18n;
 pub mod paths;
+pub mod plain;
 pub mod present;
 pub mod privacy;
 pub mod quality;

@@ -76,13 +76,19 @@ fn main() -> ExitCode {
                 .map(|d| d.join("profiles").join(hash));
         }
     }
-    if cli.command.is_none() && io::stdin().is_terminal() && io::stdout().is_terminal() {
+    // Without a command plein is the app: full screen on a terminal that can draw, else plain
+    // lines (a pipe, a `script` log, TERM=dumb, or asked for with --plain).
+    let can_draw = io::stdin().is_terminal()
+        && io::stdout().is_terminal()
+        && std::env::var_os("TERM").is_none_or(|t| t != "dumb");
+    if cli.command.is_none() {
         let n = settings.problems.len() + settings.refused.len();
         let interactive = commands::Settings {
             lang,
             no_color: false,
             config: settings.config(),
             config_problem: (n > 0).then(|| cat.n("config.problems_notice", n)),
+            plain: cli.plain || !can_draw,
         };
         return match commands::run_interactive(&cli, &interactive, &mut io::stderr()) {
             Ok(code) => ExitCode::from(code),

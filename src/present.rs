@@ -13,10 +13,19 @@ use std::path::Path;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ThemeName {
-    /// Colours on the terminal's own background.
+    /// `auto`: chosen by the terminal's background when the terminal tells it (`COLORFGBG`, or
+    /// its answer to an OSC 11 query at start-up): `dark` or `light`. When it cannot be told,
+    /// the terminal's own colours, with bold, reverse video and underline for emphasis. (The
+    /// old name `default` still works.)
     #[default]
+    #[value(name = "auto", alias = "default")]
+    #[serde(rename = "auto", alias = "default")]
     Default,
-    /// Strong contrast: white on black, yellow selection.
+    /// Colours for a dark background.
+    Dark,
+    /// Colours for a light (white) background.
+    Light,
+    /// Strong contrast on any background: white on black, black on yellow for the selection.
     HighContrast,
     /// No colour at all (selected by `NO_COLOR`).
     Monochrome,
@@ -53,6 +62,50 @@ pub fn resource_contact(r: &Resource) -> String {
     parts.extend(r.phone.iter().cloned());
     parts.extend(r.url.iter().cloned());
     parts.join(" · ")
+}
+
+/// "Name: 113 / 0800-0113 (dag en nacht)": a help line with its numbers and hours, as the
+/// crisis card, *Hulp nu* and `plein hulp` show it.
+pub fn help_line(name: &str, phone: &[String], hours: Option<&str>) -> String {
+    let mut line = name.to_owned();
+    if !phone.is_empty() {
+        line.push_str(": ");
+        line.push_str(&phone.join(" / "));
+    }
+    if let Some(h) = hours {
+        line.push_str(&format!(" ({h})"));
+    }
+    line
+}
+
+/// The crisis card as lines of text: the calm sentence for its kind (wrapped to `width`), then
+/// each help with its numbers and hours (`  » 113 Zelfmoordpreventie: 113 (dag en nacht)`).
+pub fn crisis_card_lines(
+    card: &crate::search::crisis::Card,
+    now: crate::hours::Now,
+    cat: &Catalog,
+    width: usize,
+) -> Vec<String> {
+    let key = format!("search.crisis_{}", card.kind.replace('-', "_"));
+    let mut out = crate::text::wrap_plain(cat.t(&key), width);
+    for h in &card.help {
+        out.extend(help_item(&card_help_line(h, now, cat), width));
+    }
+    out
+}
+
+/// A resource's help line in a list: "name: numbers (nu open tot 17:00)", the hours in words
+/// when it has no structured ones.
+pub fn resource_help_line(r: &Resource, now: crate::hours::Now, cat: &Catalog) -> String {
+    help_line(&r.name, &r.phone, hours_text(r, now, cat).as_deref())
+}
+
+/// "  » line", wrapped to `width` with the rest under the text (a help line in a list).
+pub fn help_item(line: &str, width: usize) -> Vec<String> {
+    crate::text::wrap_hanging(&format!("» {line}"), width.saturating_sub(2).max(10), 2)
+        .into_iter()
+        .map(|l| format!("  {l}"))
+        .collect()
 }
 
 /// Stories that list the theme (main or not), and resources that serve it.

@@ -24,14 +24,20 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::execute;
 use ratatui::layout::Rect;
 use std::io;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU8, AtomicUsize, Ordering};
 use std::sync::{Arc, mpsc};
 use std::time::Duration;
 
+pub mod background;
+pub mod lines;
 mod signals;
+pub mod speech;
 
 /// How long to wait for input before checking signals and the index again.
 const POLL: Duration = Duration::from_millis(100);
+
+/// The same while a sentence is read aloud: the next one follows without a long gap.
+const POLL_SPEAKING: Duration = Duration::from_millis(20);
 
 /// A pause in typing this long saves the story being written.
 const PAUSE: Duration = Duration::from_secs(1);
@@ -52,20 +58,39 @@ pub enum Exit {
     Signal(u8),
 }
 
-/// Runs the app until it quits; the terminal is restored before this returns.
+/// Runs the app until it quits; the terminal is restored before this returns. `speech`: the
+/// speech program found at start-up, if reading aloud is allowed.
 pub fn run(
     mut app: App,
     palette: Palette,
     source: Source,
     store: &Store,
-    cache: Option<std::path::PathBuf>,
-    share_dir: Option<std::path::PathBuf>,
+    (cache, share_dir): (Option<std::path::PathBuf>, Option<std::path::PathBuf>),
+    speech: Option<std::path::PathBuf>,
 ) -> io::Result<Exit> {
     let stop = Arc::new(AtomicBool::new(false));
     let signal = Arc::new(AtomicUsize::new(0));
     signals::register(&stop, &signal)?;
-    watchdog(Arc::clone(&stop), Arc::clone(&signal));
+    app.speech.available = speech.is_some();
+    let speaker = speech.map(speech::Speaker::new);
+    let phase = Arc::new(AtomicU8::new(RUNNING));
+    watchdog(
+        Arc::clone(&stop),
+        Arc::clone(&signal),
+        Arc::clone(&phase),
+        speaker.as_ref().map(speech::Speaker::handle),
+    );
     let mut terminal = ratatui::try_init()?;
+    // `auto` that COLORFGBG could not settle: ask the terminal itself, before any key is read.
+    let palette = match palette.0 {
+        crate::ui::ThemeName::Default if background::worth_asking() => {
+            let answer = background::query();
+            // Whatever a terminal may have shown of the query goes before the first frame.
+            let _ = wipe_screen(&mut terminal);
+            Palette(crate::ui::background::theme_for(palette.0, answer))
+        }
+        _ => palette,
+    };
     let _ = execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste);
     let result = event_loop(
         &mut terminal,
@@ -73,14 +98,18 @@ pub fn run(
         palette,
         (source, cache),
         (store, share_dir),
-        &stop,
+        (&stop, speaker.as_ref()),
     );
+    phase.store(RESTORING, Ordering::SeqCst);
+    // Whatever ended the loop (quit, snel weg, a signal, a hang-up), the voice stops with it.
+    drop(speaker);
     if result.as_ref().is_ok_and(|e| *e == Exit::QuickExit) {
         let _ = wipe_screen(&mut terminal);
     }
     let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
     ratatui::restore();
     signals::restored();
+    phase.store(DONE, Ordering::SeqCst);
     match signal.load(Ordering::Relaxed) {
         0 => result,
         n => result.map(|_| Exit::Signal(u8::try_from(n).unwrap_or(0))),
@@ -93,7 +122,7 @@ fn event_loop(
     palette: Palette,
     (source, cache): (Source, Option<std::path::PathBuf>),
     (store, share_dir): (&Store, Option<std::path::PathBuf>),
-    stop: &AtomicBool,
+    (stop, speaker): (&AtomicBool, Option<&speech::Speaker>),
 ) -> io::Result<Exit> {
     let corpus = Arc::clone(&app.corpus);
     let (tx, rx) = mpsc::channel();
@@ -126,6 +155,7 @@ fn event_loop(
     let mut last_input = std::time::Instant::now();
     // `PLEIN_NOW` sets the clock's start (a curator previews Sunday morning); it runs on.
     let offset = crate::hours::Now::from_env().0 - crate::hours::Now::system().0;
+    let started = std::time::Instant::now();
     loop {
         let now = crate::hours::Now(crate::hours::Now::system().0 + offset);
         if now.0 / 60 != app.now.0 / 60 {
@@ -135,7 +165,8 @@ fn event_loop(
         if stop.load(Ordering::Relaxed) || hung_up() {
             return Ok(Exit::Gone);
         }
-        let mut actions = Vec::new();
+        // The clock first, so what a key answers lasts from now.
+        let mut actions = vec![Action::Tick(started.elapsed())];
         if index.is_none()
             && let Ok(built) = rx.try_recv()
         {
@@ -147,7 +178,15 @@ fn event_loop(
                     .filter_map(|e| perform_search(index.as_ref(), e)),
             );
         }
-        let ready = match event::poll(POLL) {
+        let spoken = speaker.and_then(speech::Speaker::poll);
+        let sentence_done = spoken.is_some();
+        actions.extend(spoken);
+        let wait = if speaker.is_some_and(speech::Speaker::speaking) {
+            POLL_SPEAKING
+        } else {
+            POLL
+        };
+        let ready = match event::poll(wait) {
             Ok(r) => r,
             Err(_) => return Ok(Exit::Gone),
         };
@@ -160,6 +199,8 @@ fn event_loop(
                 last_input = std::time::Instant::now();
             }
             actions.extend(event_action(app, terminal, ev));
+        } else if sentence_done {
+            // A sentence was spoken: answer that first (the idle clock is not a key).
         } else if app.share.unsaved > 0 && last_input.elapsed() >= PAUSE {
             actions.push(Action::Pause);
         } else if app.kiosk.is_some_and(|k| last_input.elapsed() >= k.idle) {
@@ -171,6 +212,11 @@ fn event_loop(
                 match effect {
                     Effect::Quit => return Ok(Exit::Quit),
                     Effect::QuickExit => return Ok(Exit::QuickExit),
+                    e @ (Effect::Speak { .. } | Effect::StopSpeech) => {
+                        if let Some(a) = speaker.and_then(|s| s.perform(&e)) {
+                            app::update(app, a);
+                        }
+                    }
                     Effect::ClearScreen => {
                         // A wiped kiosk session: nothing of it stays in memory or on screen.
                         let _ = store.clear();
@@ -256,15 +302,43 @@ pub fn hung_up() -> bool {
 /// a little more.
 const GRACE: Duration = Duration::from_millis(250);
 
+/// How long the terminal's restoring may take once the loop is out (slow on a loaded machine
+/// or under Wine's console) before the watchdog stops waiting for it.
+const RESTORE_GRACE: Duration = Duration::from_secs(2);
+
+/// [`run`]'s phases, for the watchdog: the event loop runs, the terminal is being restored,
+/// all is done (the process ends with the code `run` returns).
+const RUNNING: u8 = 0;
+const RESTORING: u8 = 1;
+const DONE: u8 = 2;
+
 /// Ends the process when the terminal hangs up or a signal arrives and the event loop does not
-/// finish by itself within [`GRACE`] (it may be stuck in crossterm's reader on a dead tty).
-fn watchdog(stop: Arc<AtomicBool>, signal: Arc<AtomicUsize>) {
+/// finish by itself within [`GRACE`] (it may be stuck in crossterm's reader on a dead tty); the
+/// speech program is stopped first. A loop that got out in time is left to restore the
+/// terminal and end with its own exit code.
+fn watchdog(
+    stop: Arc<AtomicBool>,
+    signal: Arc<AtomicUsize>,
+    phase: Arc<AtomicU8>,
+    speech: Option<speech::Handle>,
+) {
     std::thread::spawn(move || {
         loop {
             std::thread::sleep(POLL);
+            if phase.load(Ordering::SeqCst) == DONE {
+                return;
+            }
             if stop.load(Ordering::Relaxed) || hung_up() {
                 stop.store(true, Ordering::Relaxed);
                 std::thread::sleep(GRACE);
+                let mut waited = Duration::ZERO;
+                while phase.load(Ordering::SeqCst) == RESTORING && waited < RESTORE_GRACE {
+                    std::thread::sleep(POLL);
+                    waited += POLL;
+                }
+                if phase.load(Ordering::SeqCst) == DONE {
+                    return;
+                }
                 // The loop did not get out: nothing can be drawn or restored on a dead
                 // terminal, so leave now, with the conventional code (128 + signal; a
                 // hang-up when no signal came).
@@ -272,6 +346,9 @@ fn watchdog(stop: Arc<AtomicBool>, signal: Arc<AtomicUsize>) {
                     0 => 1,
                     n => i32::try_from(n).unwrap_or(1),
                 };
+                if let Some(h) = &speech {
+                    h.stop();
+                }
                 std::process::exit(128 + n);
             }
         }

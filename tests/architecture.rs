@@ -18,7 +18,7 @@ const LAYERS: &[&[&str]] = &[
     &["config"],
     // The terminal app: pure state, then drawing, then the terminal edge.
     &["app"],
-    &["ui"],
+    &["ui", "plain"],
     &["tui"],
     // The command line: its definitions, then the commands that run them.
     &["cli"],

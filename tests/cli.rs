@@ -213,3 +213,132 @@ fn the_config_file_sets_the_language_and_options_win() {
         stderr(&o)
     );
 }
+
+#[test]
+fn hulp_lists_the_crisis_lines_in_the_order_of_hulp_nu() {
+    let corpus = plein::corpus::load(&plein::corpus::Source::Bundled)
+        .expect("bundled corpus")
+        .corpus;
+    let expected: Vec<String> = plein::app::crisis_resources(&corpus)
+        .into_iter()
+        .map(|i| corpus.resources[i].id.clone())
+        .collect();
+    let o = run(&["hulp", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("valid JSON");
+    let ids: Vec<&str> = v
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter_map(|r| r["id"].as_str())
+        .collect();
+    assert_eq!(ids, expected);
+    assert_eq!(v[0]["phone"][0], "112", "112 comes first");
+    assert_eq!(v[1]["phone"][0], "113");
+    for r in v.as_array().expect("array") {
+        for field in ["name", "kind", "summary", "checked", "source"] {
+            assert!(r[field].is_string(), "{field} in {r}");
+        }
+        assert!(r["phone"].is_array() && r["themes"].is_array());
+        assert_eq!(r["crisis"], true);
+    }
+    // The text gives every number with its hours, from the resource files.
+    let text = stdout(&run(&["hulp"]));
+    // Lines are wrapped: compare with the whitespace folded.
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let first = text.find("1. ").expect("numbered");
+    assert!(text[..first].contains("Hulp nu"), "{text}");
+    for id in &expected {
+        let r = corpus.resource(id).expect("resource");
+        for p in &r.phone {
+            assert!(text.contains(p.as_str()), "{p} missing in {text}");
+        }
+        if let Some(h) = &r.hours {
+            assert!(text.contains(&format!("({h})")), "{h} missing in {text}");
+        }
+    }
+    assert!(text.find("112").expect("112") < text.find("113").expect("113"));
+    let english = stdout(&run(&["--lang", "en", "hulp"]));
+    assert!(english.starts_with("Help now"), "{english}");
+}
+
+#[test]
+fn themes_theme_lists_that_themes_stories_and_help() {
+    let o = run(&["themes", "gokverslaving", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("valid JSON");
+    assert_eq!(v["slug"], "gokverslaving");
+    assert_eq!(v["name"], "Gokverslaving");
+    let stories = v["stories"].as_array().expect("stories");
+    assert!(stories.len() >= 3, "{v}");
+    assert!(stories.iter().all(|s| s["id"].is_string()
+        && s["title"].is_string()
+        && s["summary"].is_string()
+        && s["perspective"].is_string()));
+    let resources = v["resources"].as_array().expect("resources");
+    assert!(resources.iter().all(|r| {
+        r["themes"]
+            .as_array()
+            .expect("themes")
+            .iter()
+            .any(|t| t == "gokverslaving")
+    }));
+    // Every story listed really names the theme, and the text shows the same titles.
+    let text = stdout(&run(&["themes", "gokverslaving"]));
+    for s in stories {
+        let id = s["id"].as_str().expect("id");
+        assert!(text.contains(&format!("id: {id}")), "{id} missing");
+    }
+    assert!(text.starts_with("Gokverslaving (gokverslaving)"), "{text}");
+    // Without an argument, the list of themes stays as it was.
+    assert!(stdout(&run(&["themes"])).contains("eenzaamheid"));
+    // English names with --lang en.
+    let english = stdout(&run(&["--lang", "en", "themes", "gokverslaving"]));
+    assert!(english.starts_with("Gambling addiction"), "{english}");
+}
+
+#[test]
+fn an_unknown_theme_names_the_known_ones_and_exits_2() {
+    for args in [
+        &["themes", "geluk"][..],
+        &["resources", "--theme", "geluk"][..],
+        &["themes", "gel\u{1b}[2Juk", "--json"][..],
+    ] {
+        let o = run(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let err = stderr(&o);
+        for slug in plein::corpus::THEME_SLUGS {
+            assert!(err.contains(slug), "{slug} missing in {err}");
+        }
+        assert!(!err.contains('\u{1b}'), "the theme is echoed inert");
+        assert!(o.stdout.is_empty(), "{args:?}");
+    }
+}
+
+#[test]
+fn resources_lists_all_or_one_themes_help() {
+    let all: serde_json::Value =
+        serde_json::from_slice(&run(&["resources", "--json"]).stdout).expect("valid JSON");
+    let all = all.as_array().expect("array");
+    assert!(all.len() >= 10);
+    let o = run(&["resources", "--theme", "thuisloosheid", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let some: serde_json::Value = serde_json::from_slice(&o.stdout).expect("valid JSON");
+    let some = some.as_array().expect("array");
+    assert!(!some.is_empty() && some.len() < all.len());
+    assert!(some.iter().all(|r| {
+        r["themes"]
+            .as_array()
+            .expect("themes")
+            .iter()
+            .any(|t| t == "thuisloosheid")
+    }));
+    let text = stdout(&run(&["resources", "--theme", "Thuisloosheid"]));
+    for r in some {
+        assert!(text.contains(r["name"].as_str().expect("name")), "{text}");
+    }
+    assert!(
+        text.lines().all(|l| plein::text::width(l) <= 80),
+        "wrapped at 80: {text}"
+    );
+}

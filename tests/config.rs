@@ -308,3 +308,38 @@ fn a_broken_user_file_with_kiosk_keeps_kiosk_for_commands() {
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(!out.exists(), "kiosk: no export");
 }
+
+#[test]
+fn every_theme_is_a_colors_value_and_the_old_default_still_means_auto() {
+    for (text, theme) in [
+        ("auto", ThemeName::Default),
+        ("default", ThemeName::Default),
+        ("dark", ThemeName::Dark),
+        ("light", ThemeName::Light),
+        ("high-contrast", ThemeName::HighContrast),
+        ("monochrome", ThemeName::Monochrome),
+    ] {
+        let l = parse_layer("c.toml", &format!("colors = \"{text}\"\n"), false);
+        assert_eq!(l.values.colors, Some(theme), "{text}");
+        assert!(l.problems.is_empty(), "{text}");
+    }
+    let l = parse_layer("c.toml", "theme = \"light\"\n", false);
+    assert_eq!(
+        l.problems.first().map(|p| &p.kind),
+        Some(&ProblemKind::UnknownKey(
+            "theme".into(),
+            Some("colors".into())
+        )),
+        "the theme is set with `colors`"
+    );
+    let o = plein()
+        .args(["--colors", "licht", "search", "x"])
+        .output()
+        .expect("run");
+    assert!(!o.status.success());
+    assert!(
+        stderr(&o).contains("light"),
+        "the values are listed: {}",
+        stderr(&o)
+    );
+}

@@ -348,3 +348,41 @@ fn home_says_which_local_file_was_skipped_and_why() {
     );
     snap("local_home_notice", &mut app);
 }
+
+#[test]
+fn plein_hulp_and_resources_put_local_help_after_112_and_113_with_open_now() {
+    use crate::util::{plein, stdout};
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/lokaal");
+    let o = plein()
+        .env("PLEIN_NOW", "2026-12-03T22:00Z")
+        .arg("--local")
+        .arg(&dir)
+        .arg("hulp")
+        .output()
+        .expect("run");
+    let out = stdout(&o);
+    let third = out
+        .lines()
+        .find(|l| l.starts_with("3. "))
+        .expect("a third line");
+    assert_eq!(
+        third,
+        "3. Nachtopvang De Lantaarn (voorbeeld): 0000-000001 (nu open tot vr 9:00)"
+    );
+    assert!(
+        out.contains("   in de buurt: Voorbeeldstad · voorbeeld"),
+        "{out}"
+    );
+    let o = plein()
+        .env("PLEIN_NOW", "2026-12-03T22:00Z")
+        .arg("--local")
+        .arg(&dir)
+        .args(["resources", "--json", "--theme", "armoede-en-schulden"])
+        .output()
+        .expect("run");
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(v[0]["id"], "inloop-schuldhulp-voorbeeldstad");
+    assert_eq!(v[0]["local"], true);
+    assert_eq!(v[0]["open_now"], "gesloten, opent di 10:00");
+    assert_eq!(v[0]["place"], "Voorbeeldstad");
+}

@@ -19,8 +19,19 @@ fn version(v: &str) -> [u32; 3] {
 fn rust_version_covers_every_locked_dependency() {
     let ours = env!("CARGO_PKG_RUST_VERSION");
     assert!(!ours.is_empty(), "Cargo.toml sets no rust-version");
+    // Only this platform's packages: a fresh clone that ran `cargo test` has downloaded those
+    // and no others (wasm- or Windows-only crates stay in the lock file, undownloaded).
+    let cargo_v = Command::new(env!("CARGO"))
+        .arg("-vV")
+        .output()
+        .expect("run cargo -vV");
+    let host = String::from_utf8_lossy(&cargo_v.stdout)
+        .lines()
+        .find_map(|l| l.strip_prefix("host: ").map(str::to_owned))
+        .expect("cargo -vV names the host");
     let o = Command::new(env!("CARGO"))
         .args(["metadata", "--format-version", "1", "--locked", "--offline"])
+        .args(["--filter-platform", &host])
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .expect("run cargo metadata");

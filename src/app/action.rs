@@ -106,6 +106,14 @@ pub enum Action {
     Undo,
     /// Switch the bookmarks between newest first and by theme.
     SortBookmarks,
+    /// Read the story aloud from the paragraph in view, or stop reading (*voorlezen*).
+    ReadAloud,
+    /// The speech program finished the sentence with this request number.
+    #[serde(skip)]
+    SpeechDone(u64),
+    /// The speech program could not speak the sentence with this request number.
+    #[serde(skip)]
+    SpeechFailed(u64),
     /// A new line in the note.
     Newline,
     /// Keep the note and go back.
@@ -113,6 +121,9 @@ pub enum Action {
     /// Writing a bookmark failed: tell the person.
     #[serde(skip)]
     StoreFailed(String),
+    /// The clock: time since start (sent by the edge on every turn of its loop).
+    #[serde(skip)]
+    Tick(std::time::Duration),
     /// Nobody touched a key for the kiosk's idle time: wipe the session.
     #[serde(skip)]
     Idle,
@@ -199,6 +210,18 @@ pub enum Effect {
     /// Hand a finished story (with its token) from a session that keeps nothing to the
     /// configured place; answer with [`Action::StoryExported`].
     ExportStory(u64, Box<crate::drafts::Draft>),
+    /// Speak one sentence (stopping any sentence still being spoken); answer with
+    /// [`Action::SpeechDone`] carrying `seq` when it has been spoken.
+    Speak {
+        /// Request number; answers for older requests are dropped.
+        seq: u64,
+        /// Plain, safe text: one sentence.
+        text: String,
+        /// The voice.
+        voice: super::speech::Voice,
+    },
+    /// Stop speaking now (the speech program is killed and reaped).
+    StopSpeech,
     /// Leave normally (restore the terminal).
     Quit,
     /// Clear the whole terminal before the next frame (after a kiosk session was wiped).

@@ -47,6 +47,7 @@ pub(super) fn toggle(app: &mut App, id: &str) -> Vec<Effect> {
     if let Some(i) = app.bookmarks.items.iter().position(|b| b.id == id) {
         let b = app.bookmarks.items.remove(i);
         app.bookmarks.removed = Some(b);
+        app.say("ui.status_unsaved");
         return vec![Effect::RemoveBookmark(id.to_owned())];
     }
     let Some(doc) = app.corpus.get(id) else {
@@ -54,6 +55,7 @@ pub(super) fn toggle(app: &mut App, id: &str) -> Vec<Effect> {
     };
     let b = crate::present::bookmark_for(doc, "");
     app.bookmarks.items.insert(0, b.clone());
+    app.say("ui.status_saved");
     vec![Effect::SaveBookmark(b)]
 }
 

@@ -52,8 +52,11 @@ pub struct Binding {
     pub action: Action,
     /// Catalog key of its description.
     pub desc: String,
-    /// Footer position, if shown there.
-    pub hint: Option<u8>,
+    /// How important the key is on its screen (1 = most): the footer shows keys in this
+    /// order and drops the least important first; help lists them in this order. Rows without
+    /// one are listed only in help. (`hint` is the old name.)
+    #[serde(alias = "hint")]
+    pub importance: Option<u8>,
 }
 
 #[derive(Deserialize)]
@@ -117,28 +120,34 @@ impl Keymap {
         None
     }
 
-    /// All rows of a context, then the global ones (for the help overlay).
+    /// All rows of a context, most important first, then the global ones (for the help
+    /// overlay).
     pub fn rows(&self, ctx: Context) -> impl Iterator<Item = &Binding> {
-        self.rows
-            .iter()
-            .filter(move |r| r.screen == ctx)
-            .chain(self.rows.iter().filter(|r| r.screen == Context::Global))
+        let by_importance = |screen: Context| {
+            let mut rows: Vec<&Binding> = self.rows.iter().filter(|r| r.screen == screen).collect();
+            rows.sort_by_key(|r| r.importance.unwrap_or(u8::MAX));
+            rows
+        };
+        by_importance(ctx)
+            .into_iter()
+            .chain(by_importance(Context::Global))
     }
 
-    /// The footer hints of a context, in order: the context's own, then the global ones.
+    /// The footer hints of a context, most important first: the context's own, then the
+    /// global ones.
     pub fn hints(&self, ctx: Context) -> Vec<&Binding> {
         let mut own: Vec<&Binding> = self
             .rows
             .iter()
-            .filter(|r| r.screen == ctx && r.hint.is_some())
+            .filter(|r| r.screen == ctx && r.importance.is_some())
             .collect();
-        own.sort_by_key(|r| r.hint);
+        own.sort_by_key(|r| r.importance);
         let mut global: Vec<&Binding> = self
             .rows
             .iter()
-            .filter(|r| r.screen == Context::Global && r.hint.is_some())
+            .filter(|r| r.screen == Context::Global && r.importance.is_some())
             .collect();
-        global.sort_by_key(|r| r.hint);
+        global.sort_by_key(|r| r.importance);
         own.extend(global);
         own
     }

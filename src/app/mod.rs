@@ -13,6 +13,7 @@ pub mod keymap;
 mod lists;
 mod reader;
 pub mod share;
+pub mod speech;
 pub mod textarea;
 mod update;
 mod view;
@@ -66,6 +67,12 @@ pub struct App {
     pub share: share::ShareState,
     /// The time the open-now lines are computed for (the edge sets it, every minute).
     pub now: crate::hours::Now,
+    /// Reading aloud (*voorlezen*).
+    pub speech: speech::Speech,
+    /// Time since start, as the edge's last [`Action::Tick`] said: pure state, so tests set it.
+    pub clock: std::time::Duration,
+    /// A short answer to what was just done ("Bewaard") and the clock time it goes away.
+    pub status: Option<(String, std::time::Duration)>,
     /// The reader's last layout: wrapping a long text every frame is slow, so it is kept per
     /// (document, width, related stories) and reused.
     layout_cache: std::cell::RefCell<Option<CachedLayout>>,
@@ -89,8 +96,28 @@ impl App {
             kiosk: None,
             share: share::ShareState::default(),
             now: crate::hours::Now(0),
+            speech: speech::Speech::default(),
+            clock: std::time::Duration::ZERO,
+            status: None,
             layout_cache: std::cell::RefCell::new(None),
         }
+    }
+
+    /// How long a status answer stays on screen.
+    pub const STATUS_TIME: std::time::Duration = std::time::Duration::from_secs(3);
+
+    /// Shows a short answer (a catalog key) in the status line for [`App::STATUS_TIME`].
+    pub fn say(&mut self, key: &str) {
+        let text = crate::i18n::Catalog::get(self.lang).t(key).to_owned();
+        self.status = Some((text, self.clock + App::STATUS_TIME));
+    }
+
+    /// The status answer, while it lasts.
+    pub fn status_text(&self) -> Option<&str> {
+        self.status
+            .as_ref()
+            .filter(|(_, until)| self.clock < *until)
+            .map(|(t, _)| t.as_str())
     }
 
     /// The reader layout of a document at the current width (cached).
@@ -173,6 +200,8 @@ impl App {
         self.help = false;
         self.related.clear();
         self.share = share::ShareState::default();
+        self.speech.reading = None;
+        self.status = None;
         let notice = self.bookmarks.notice.take();
         self.bookmarks = BookmarkState {
             notice,

@@ -50,6 +50,10 @@ pub struct Layout {
     pub lines: Vec<DocLine>,
     /// The links, in order, and the line each starts on.
     pub links: Vec<(Link, usize)>,
+    /// What is read aloud, block by block (the title, each paragraph, heading and list item):
+    /// its lines, each with the byte offset where its words start (after a list marker or an
+    /// indent).
+    pub spoken: Vec<Vec<(usize, usize)>>,
 }
 
 fn plain_line(text: &str, role: LineRole) -> DocLine {
@@ -64,7 +68,9 @@ fn wrapped(out: &mut Vec<DocLine>, text: &str, width: usize, role: LineRole) {
     );
 }
 
-fn body(out: &mut Vec<DocLine>, md: &str, width: usize) {
+/// Lays out Markdown text; returns its blocks as [`Layout::spoken`] counts them.
+fn body(out: &mut Vec<DocLine>, md: &str, width: usize) -> Vec<Vec<(usize, usize)>> {
+    let mut spoken = Vec::new();
     for block in markdown::parse(md) {
         let (spans, indent, prefix, heading) = match block {
             Block::Paragraph(s) => (s, 0, String::new(), false),
@@ -83,12 +89,22 @@ fn body(out: &mut Vec<DocLine>, md: &str, width: usize) {
         if prefix.is_empty() && out.last().is_some_and(|l| !l.is_empty()) {
             out.push(Vec::new());
         }
+        let marker = !prefix.is_empty();
         let mut all = vec![Span {
             text: prefix,
             emphasis: Emphasis::None,
         }];
         all.extend(spans);
-        for line in wrap_spans(&all, width, indent) {
+        let mut lines = Vec::new();
+        for (i, line) in wrap_spans(&all, width, indent).into_iter().enumerate() {
+            let text: String = line.iter().map(|s| s.text.as_str()).collect();
+            let words = text.len() - text.trim_start().len();
+            let offset = match text[words..].split_once(' ') {
+                // The first line of a list item starts with its marker ("-", "1."): not read.
+                Some((first, _)) if i == 0 && marker => words + first.len() + 1,
+                _ => words,
+            };
+            lines.push((out.len(), offset));
             out.push(
                 line.into_iter()
                     .map(|s| {
@@ -103,7 +119,9 @@ fn body(out: &mut Vec<DocLine>, md: &str, width: usize) {
                     .collect(),
             );
         }
+        spoken.push(lines);
     }
+    spoken
 }
 
 /// Lays out a document for reading at `width` columns.
@@ -120,6 +138,7 @@ fn story(app: &App, s: &Story, cat: &Catalog, width: usize) -> Layout {
     let en = app.lang.is_english();
     let mut out = Vec::new();
     wrapped(&mut out, &s.title, width, LineRole::Title);
+    let mut spoken = vec![(0..out.len()).map(|l| (l, 0)).collect::<Vec<_>>()];
     let byline = crate::present::byline(&app.corpus, s, cat, en);
     wrapped(&mut out, &byline, width, LineRole::Meta);
     let origin = crate::present::origin_label(cat, &s.origin);
@@ -133,7 +152,7 @@ fn story(app: &App, s: &Story, cat: &Catalog, width: usize) -> Layout {
         );
     }
     out.push(Vec::new());
-    body(&mut out, &s.body, width);
+    spoken.extend(body(&mut out, &s.body, width));
     let mut links = Vec::new();
     let resources: Vec<&Resource> = s
         .resources
@@ -179,7 +198,11 @@ fn story(app: &App, s: &Story, cat: &Catalog, width: usize) -> Layout {
             );
         }
     }
-    Layout { lines: out, links }
+    Layout {
+        lines: out,
+        links,
+        spoken,
+    }
 }
 
 fn resource(app: &App, r: &Resource, cat: &Catalog, width: usize) -> Layout {
@@ -253,7 +276,11 @@ fn resource(app: &App, r: &Resource, cat: &Catalog, width: usize) -> Layout {
         width,
         LineRole::Muted,
     );
-    Layout { lines: out, links }
+    Layout {
+        lines: out,
+        links,
+        spoken: Vec::new(),
+    }
 }
 
 pub(super) fn update(app: &mut App, action: super::Action) -> Vec<Effect> {

@@ -1,11 +1,23 @@
 //! `update`: the one function that changes the app's state, screen by screen, returning the
 //! work (effects) the edge must do.
 
-use super::{Action, App, Effect, Focus, View, bookmarks, lists, reader, share};
+use super::{Action, App, Effect, Focus, View, bookmarks, lists, reader, share, speech};
 use crate::corpus::Doc;
 
 /// Applies an action to the state and returns the work the edge must do.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    // A sentence that was spoken (or failed) has no process left to stop.
+    let was_reading = app.speech.reading.is_some()
+        && !matches!(action, Action::SpeechDone(_) | Action::SpeechFailed(_));
+    let mut effects = match speech::update(app, &action) {
+        Some(effects) => effects,
+        None => apply(app, action),
+    };
+    speech::after(app, was_reading, &mut effects);
+    effects
+}
+
+fn apply(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
         Action::QuickExit if app.kiosk.is_some() => {
             app.wipe();
@@ -40,8 +52,16 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.help = false;
             return Vec::new();
         }
+        Action::Tick(now) => {
+            app.clock = now;
+            if app.status_text().is_none() {
+                app.status = None;
+            }
+            return Vec::new();
+        }
         Action::Resize(w, h) => {
             app.size = (w, h);
+            speech::relayout(app);
             return Vec::new();
         }
         Action::Clock(now) => {
@@ -69,6 +89,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             return Vec::new();
         }
         Action::StoreFailed(message) => {
+            app.status = None;
             app.notice = Some(crate::sanitize::sanitize_line(&message).into_owned());
             return Vec::new();
         }

@@ -28,7 +28,7 @@ pub(super) fn run(settings: &Effective, action: &ConfigAction, io: &mut Io<'_>) 
         ConfigAction::Show => {
             let s = settings;
             let quoted = |v: &str| format!("{v:?}");
-            let rows: [(Key, String, Origin); 8] = [
+            let rows: [(Key, String, Origin); 9] = [
                 (Key::Lang, quoted(lang_name(s.lang.value)), origin(&s.lang)),
                 (
                     Key::Colors,
@@ -62,6 +62,11 @@ pub(super) fn run(settings: &Effective, action: &ConfigAction, io: &mut Io<'_>) 
                         |d| quoted(&d.display().to_string()),
                     ),
                     origin(&s.local),
+                ),
+                (
+                    Key::ReadAloud,
+                    s.read_aloud.value.to_string(),
+                    origin(&s.read_aloud),
                 ),
             ];
             for (key, value, (o, locked)) in rows {

@@ -5,6 +5,7 @@ mod bookmarks;
 mod check;
 mod config;
 mod drafts;
+mod resources;
 mod search;
 mod show;
 
@@ -58,9 +59,30 @@ pub fn run(cli: &Cli, io: &mut Io<'_>) -> io::Result<u8> {
             };
             check::run(&source, &args, io)
         }
-        Some(Command::Themes { json }) => {
+        Some(Command::Themes { theme: None, json }) => {
             with_corpus(&source, cli.local.as_deref(), io, |l, io| {
                 themes::run(&l.corpus, *json, io)
+            })
+        }
+        Some(Command::Themes {
+            theme: Some(t),
+            json,
+        }) => {
+            let width = text_width(io);
+            with_corpus(&source, cli.local.as_deref(), io, |l, io| {
+                themes::one(&l.corpus, t, *json, width, io)
+            })
+        }
+        Some(Command::Hulp { json }) => {
+            let width = text_width(io);
+            with_corpus(&source, cli.local.as_deref(), io, |l, io| {
+                resources::hulp(&l.corpus, *json, width, io)
+            })
+        }
+        Some(Command::Resources { theme, json }) => {
+            let width = text_width(io);
+            with_corpus(&source, cli.local.as_deref(), io, |l, io| {
+                resources::resources(&l.corpus, theme.as_deref(), *json, width, io)
             })
         }
         Some(Command::Search {
@@ -166,6 +188,11 @@ fn local_new(output: Option<&std::path::Path>, force: bool, io: &mut Io<'_>) -> 
     }
 }
 
+/// Width of wrapped text output: the terminal's, at most 80 columns.
+fn text_width(io: &Io<'_>) -> usize {
+    io.term_width.unwrap_or(80).clamp(20, 80) as usize
+}
+
 /// What the interactive app takes from outside the command line.
 pub struct Settings {
     /// The UI language.
@@ -176,6 +203,8 @@ pub struct Settings {
     pub config: crate::config::Config,
     /// What is wrong with the configuration file, if anything.
     pub config_problem: Option<String>,
+    /// Plain mode: lines of text on standard input and output instead of the full screen.
+    pub plain: bool,
 }
 
 /// Opens the terminal app on the chosen corpus.
@@ -233,6 +262,14 @@ pub fn run_interactive(cli: &Cli, settings: &Settings, err: &mut dyn Write) -> i
     } else {
         cli.colors.or(settings.config.colors).unwrap_or_default()
     };
+    // `auto` follows the background COLORFGBG names; if it names none, the terminal is asked.
+    let theme = crate::ui::background::theme_for(
+        theme,
+        std::env::var("COLORFGBG")
+            .ok()
+            .as_deref()
+            .and_then(crate::ui::background::from_colorfgbg),
+    );
     let mut app = App::new(std::sync::Arc::new(loaded.corpus), lang, keymap);
     app.now = crate::hours::Now::from_env();
     let (store, store_notice) = match crate::paths::data_dir(cli.data_dir.as_deref()) {
@@ -268,7 +305,27 @@ pub fn run_interactive(cli: &Cli, settings: &Settings, err: &mut dyn Write) -> i
         });
     }
     let cache = cache_root(cli);
-    let exit = crate::tui::run(app, Palette(theme), source, &store, cache, share_dir)?;
+    let exit = if settings.plain {
+        let input = Box::new(io::BufReader::new(io::stdin()));
+        let mut out = io::stdout();
+        crate::tui::lines::run(app, source, &store, cache, input, &mut out)?
+    } else {
+        // Voorlezen: allowed in kiosk mode too, unless the settings switch it off or plein
+        // runs over SSH (the voice would sound at the server); the speech program is looked
+        // for once, here.
+        let speech = crate::tui::speech::find_program(
+            settings.config.read_aloud.unwrap_or(true)
+                && !crate::tui::speech::over_ssh(|v| std::env::var_os(v)),
+        );
+        crate::tui::run(
+            app,
+            Palette(theme),
+            source,
+            &store,
+            (cache, share_dir),
+            speech,
+        )?
+    };
     Ok(match exit {
         // The shell convention: 128 + the signal's number.
         crate::tui::Exit::Signal(n) => 128 + n,

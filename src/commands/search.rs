@@ -204,13 +204,8 @@ fn found(results: &Results) -> u8 {
 /// The crisis card as the first lines: one calm sentence, the help with number and hours.
 fn print_card(card: &Card, width: usize, io: &mut Io<'_>) -> io::Result<()> {
     let cat = io.cat();
-    let key = format!("search.crisis_{}", card.kind.replace('-', "_"));
-    for l in wrap_plain(cat.t(&key), width) {
+    for l in crate::present::crisis_card_lines(card, io.now, cat, width) {
         writeln!(io.out, "{l}")?;
-    }
-    for h in &card.help {
-        let line = crate::present::card_help_line(h, io.now, cat);
-        writeln!(io.out, "  » {line}")?;
     }
     if let Some(first) = card.resources.first() {
         writeln!(io.out, "{}", cat.f("search.crisis_open", &[("id", first)]))?;

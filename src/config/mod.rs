@@ -3,12 +3,13 @@
 //!
 //! ```toml
 //! lang = "nl"          # or "en"
-//! colors = "default"   # or "high-contrast", "monochrome"
+//! colors = "auto"      # or "dark", "light", "high-contrast", "monochrome"
 //! kiosk = true         # public computers: see `plein --kiosk`
 //! guest = true         # nothing written to disk
 //! kiosk_idle_minutes = 3
 //! kiosk_allow_quit = false
 //! share_export_dir = "/srv/plein/ingezonden"   # stories from guest sessions, with consent
+//! read_aloud = false  # no `v` (voorlezen with espeak-ng), also in kiosk mode
 //! local = "/etc/plein/lokaal"                 # the local overlay: help in the neighbourhood
 //! lock = ["kiosk", "colors"]                    # system file only
 //! ```
@@ -50,6 +51,8 @@ pub struct Config {
     /// Where stories written in guest and kiosk sessions are handed to a curator (only with
     /// the writer's consent); without it, such stories are not kept.
     pub share_export_dir: Option<PathBuf>,
+    /// Whether `v` reads a story aloud where espeak-ng is installed (default: yes).
+    pub read_aloud: Option<bool>,
     /// The local overlay: a directory of resource (and story) files laid over the corpus.
     pub local: Option<PathBuf>,
 }
@@ -71,13 +74,15 @@ pub enum Key {
     KioskAllowQuit,
     /// `share_export_dir`
     ShareExportDir,
+    /// `read_aloud`
+    ReadAloud,
     /// `local`
     Local,
 }
 
 impl Key {
     /// Every key, in the order `plein config show` prints them.
-    pub const ALL: [Key; 8] = [
+    pub const ALL: [Key; 9] = [
         Key::Lang,
         Key::Colors,
         Key::Kiosk,
@@ -86,6 +91,7 @@ impl Key {
         Key::KioskAllowQuit,
         Key::ShareExportDir,
         Key::Local,
+        Key::ReadAloud,
     ];
 
     /// The name in a settings file.
@@ -98,6 +104,7 @@ impl Key {
             Key::KioskIdleMinutes => "kiosk_idle_minutes",
             Key::KioskAllowQuit => "kiosk_allow_quit",
             Key::ShareExportDir => "share_export_dir",
+            Key::ReadAloud => "read_aloud",
             Key::Local => "local",
         }
     }
@@ -112,7 +119,7 @@ impl Key {
         match self {
             Key::Lang => "config.expect_lang",
             Key::Colors => "config.expect_colors",
-            Key::Kiosk | Key::Guest | Key::KioskAllowQuit => "config.expect_bool",
+            Key::Kiosk | Key::Guest | Key::KioskAllowQuit | Key::ReadAloud => "config.expect_bool",
             Key::KioskIdleMinutes => "config.expect_minutes",
             Key::ShareExportDir | Key::Local => "config.expect_dir",
         }

@@ -44,12 +44,17 @@ pub fn parse_layer(file: &str, text: &str, system: bool) -> Layer {
             continue;
         }
         let Some(key) = Key::from_name(name) else {
-            let suggestion = Key::ALL
-                .iter()
-                .map(|k| (crate::corpus::edit_distance(name, k.name()), k.name()))
-                .filter(|(d, _)| *d <= 3)
-                .min()
-                .map(|(_, n)| n.to_owned());
+            // The colour theme is `colors`; "theme" is what many people try first.
+            let suggestion = if matches!(name, "theme" | "thema" | "kleuren") {
+                Some(Key::Colors.name().to_owned())
+            } else {
+                Key::ALL
+                    .iter()
+                    .map(|k| (crate::corpus::edit_distance(name, k.name()), k.name()))
+                    .filter(|(d, _)| *d <= 3)
+                    .min()
+                    .map(|(_, n)| n.to_owned())
+            };
             layer.problem(line, ProblemKind::UnknownKey(name.to_owned(), suggestion));
             continue;
         };
@@ -130,6 +135,7 @@ fn set(c: &mut Config, key: Key, v: &DeValue<'_>) -> bool {
         Key::Kiosk => c.kiosk = flag,
         Key::Guest => c.guest = flag,
         Key::KioskAllowQuit => c.kiosk_allow_quit = flag,
+        Key::ReadAloud => c.read_aloud = flag,
         Key::KioskIdleMinutes => {
             c.kiosk_idle_minutes = v
                 .as_integer()
@@ -151,6 +157,7 @@ fn set(c: &mut Config, key: Key, v: &DeValue<'_>) -> bool {
         Key::KioskIdleMinutes => c.kiosk_idle_minutes.is_some(),
         Key::ShareExportDir => c.share_export_dir.is_some(),
         Key::Local => c.local.is_some(),
+        Key::ReadAloud => c.read_aloud.is_some(),
     }
 }
 

@@ -109,6 +109,8 @@ pub struct Effective {
     pub kiosk_allow_quit: Setting<bool>,
     /// Where guest sessions hand stories over.
     pub share_export_dir: Setting<Option<PathBuf>>,
+    /// `v` reads stories aloud (where espeak-ng is installed).
+    pub read_aloud: Setting<bool>,
     /// The local overlay directory.
     pub local: Setting<Option<PathBuf>>,
     /// The system file, if one was read.
@@ -132,6 +134,7 @@ impl Effective {
             kiosk_idle_minutes: Some(self.kiosk_idle_minutes.value),
             kiosk_allow_quit: Some(self.kiosk_allow_quit.value),
             share_export_dir: self.share_export_dir.value.clone(),
+            read_aloud: Some(self.read_aloud.value),
             local: self.local.value.clone(),
         }
     }
@@ -236,6 +239,8 @@ pub fn resolve(
         .map(|(d, o)| (Some(d), o))
         .collect();
     let share_export_dir = out.pick(Key::ShareExportDir, None, dir);
+    let aloud = files!(Key::ReadAloud, read_aloud);
+    let read_aloud = out.pick(Key::ReadAloud, true, aloud);
     let mut local: Vec<Candidate<Option<PathBuf>>> = files!(Key::Local, local)
         .into_iter()
         .map(|(d, o)| (Some(d), o))
@@ -259,6 +264,7 @@ pub fn resolve(
         kiosk_idle_minutes,
         kiosk_allow_quit,
         share_export_dir,
+        read_aloud,
         local,
         system_file: system.map(|l| l.file.clone()),
         user_file: user.map(|l| l.file.clone()),

@@ -4,4 +4,4 @@ pub mod markdown;
 pub mod wrap;
 
 pub use markdown::{Block, Emphasis, Span};
-pub use wrap::{truncate, width, wrap_plain, wrap_spans};
+pub use wrap::{truncate, width, wrap_hanging, wrap_plain, wrap_spans};

@@ -80,6 +80,19 @@ pub fn wrap_plain(text: &str, width_cols: usize) -> Vec<String> {
         .collect()
 }
 
+/// Wraps plain text with a hanging indent: the first line as it is, the rest indented by
+/// `indent` columns ("1. A long name" with the wrapped rest under "A").
+pub fn wrap_hanging(text: &str, width_cols: usize, indent: usize) -> Vec<String> {
+    let spans = [Span {
+        text: text.to_owned(),
+        emphasis: Emphasis::None,
+    }];
+    wrap_spans(&spans, width_cols, indent)
+        .into_iter()
+        .map(|l| l.into_iter().map(|s| s.text).collect())
+        .collect()
+}
+
 /// Cuts `s` to at most `max` columns, ending with `…` when cut; never splits a grapheme.
 pub fn truncate(s: &str, max: usize) -> String {
     if width(s) <= max {

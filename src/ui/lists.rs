@@ -8,7 +8,7 @@ use crate::i18n::Catalog;
 use crate::present::theme_counts as themes_counts;
 use crate::text::{truncate, wrap_plain};
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -320,11 +320,13 @@ fn bookmarks_screen(app: &App, selected: usize, width: usize) -> Screen {
     }
 }
 
-pub(super) fn home(app: &App, palette: Palette, frame: &mut Frame, body: Rect) {
-    list(app, palette, frame, body);
+pub(super) fn home(app: &App, palette: Palette, frame: &mut Frame, body: Rect) -> Option<Position> {
+    list(app, palette, frame, body)
 }
 
-pub(super) fn list(app: &App, palette: Palette, frame: &mut Frame, body: Rect) {
+/// Draws a list; the focus is the selected item's first cell (or the first line when the
+/// list is empty).
+pub(super) fn list(app: &App, palette: Palette, frame: &mut Frame, body: Rect) -> Option<Position> {
     let w = body.width.saturating_sub(2) as usize;
     let s = screen(app, w);
     let (item_h, offset, visible) = geometry(body, s.header.len(), s.items.len(), s.selected);
@@ -371,6 +373,11 @@ pub(super) fn list(app: &App, palette: Palette, frame: &mut Frame, body: Rect) {
         }
     }
     frame.render_widget(Paragraph::new(lines), body);
+    if s.items.is_empty() {
+        return Some(Position::new(body.x + 1, body.y));
+    }
+    let row = s.header.len() + s.selected.min(s.items.len() - 1).saturating_sub(offset) * item_h;
+    Some(Position::new(body.x, body.y + row as u16))
 }
 
 /// The item under body row `row`, if any.

@@ -1,8 +1,14 @@
 //! Drawing: `render` draws the app from its state and never changes it. One file per screen;
 //! overlays (help) are drawn last. [`hit_test`] maps a mouse click to an action with the same
 //! layout functions, so what is drawn and what is clicked always agree.
+//!
+//! Every view returns its focus, and `render` puts the terminal cursor there: the first cell of
+//! the selected row (list item, hit, link, option) or the caret of an input. Screen readers and
+//! braille displays follow the cursor, so they follow the focus; tests read it from the backend.
 
+pub mod background;
 mod crisis_card;
+mod footer;
 mod lists;
 pub mod note;
 pub mod qr;
@@ -12,13 +18,14 @@ mod share;
 mod slip;
 pub mod style;
 
+pub use footer::footer_items;
 pub use style::{Palette, Role, ThemeName};
 
 use crate::app::{Action, App, View, keymap::display_key};
 use crate::i18n::Catalog;
 use crate::text::{truncate, width};
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
@@ -34,6 +41,8 @@ pub struct Areas {
     pub body: Rect,
     /// A notice line above the footer, when there is a notice.
     pub notice: Option<Rect>,
+    /// The status line just above the footer, while it answers what was just done.
+    pub status: Option<Rect>,
     /// Key hints.
     pub footer: Rect,
 }
@@ -41,7 +50,8 @@ pub struct Areas {
 /// Splits the window into header, body, notice and footer.
 pub fn areas(app: &App, area: Rect) -> Areas {
     let notice_h = u16::from(app.notice.is_some());
-    let body_h = area.height.saturating_sub(2 + notice_h);
+    let status_h = u16::from(app.status_text().is_some());
+    let body_h = area.height.saturating_sub(2 + notice_h + status_h);
     Areas {
         header: Rect {
             height: 1.min(area.height),
@@ -54,6 +64,11 @@ pub fn areas(app: &App, area: Rect) -> Areas {
         },
         notice: app.notice.as_ref().map(|_| Rect {
             y: area.y + 1 + body_h,
+            height: 1,
+            ..area
+        }),
+        status: app.status_text().map(|_| Rect {
+            y: area.y + 1 + body_h + notice_h,
             height: 1,
             ..area
         }),
@@ -71,6 +86,7 @@ pub fn render(app: &App, palette: Palette, frame: &mut Frame) {
     if area.width == 0 || area.height == 0 {
         return;
     }
+    frame.buffer_mut().set_style(area, palette.base());
     let cat = Catalog::get(app.lang);
     if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
         let need = cat.f(
@@ -88,11 +104,13 @@ pub fn render(app: &App, palette: Palette, frame: &mut Frame) {
             .map(|t| Line::styled(t, palette.style(Role::Warning)))
             .collect();
         frame.render_widget(Paragraph::new(lines), area);
+        frame.set_cursor_position(Position::new(area.x, area.y));
         return;
     }
     let a = areas(app, area);
     header(app, palette, frame, a.header);
-    match app.view() {
+    // Each view says where its focus is: the start of the selected row, or the caret.
+    let focus = match app.view() {
         View::Home { .. } => lists::home(app, palette, frame, a.body),
         View::Theme { .. } | View::Crisis { .. } => lists::list(app, palette, frame, a.body),
         View::Search { .. } => search::search(app, palette, frame, a.body),
@@ -103,7 +121,7 @@ pub fn render(app: &App, palette: Palette, frame: &mut Frame) {
         View::Qr { id, target } => qr::qr(app, id, *target, palette, frame, a.body),
         View::Slip { ids, scroll } => slip::slip(app, ids, *scroll, palette, frame, a.body),
         View::Share { step } => share::share(app, *step, palette, frame, a.body),
-    }
+    };
     if let (Some(r), Some(n)) = (a.notice, &app.notice) {
         frame.render_widget(
             Paragraph::new(Line::styled(
@@ -113,9 +131,26 @@ pub fn render(app: &App, palette: Palette, frame: &mut Frame) {
             r,
         );
     }
-    footer(app, palette, frame, a.footer);
-    if app.help {
-        help(app, palette, frame, a.body);
+    if let (Some(r), Some(t)) = (a.status, app.status_text()) {
+        frame.render_widget(
+            Paragraph::new(Line::styled(
+                format!(" {}", truncate(t, (r.width as usize).saturating_sub(1))),
+                palette.style(Role::Title),
+            )),
+            r,
+        );
+    }
+    footer::footer(app, palette, frame, a.footer);
+    let focus = if app.help {
+        help(app, palette, frame, a.body)
+    } else {
+        focus
+    };
+    // The terminal cursor stands on the focus, so a screen reader or braille display follows it.
+    if let Some(p) = focus.filter(|p| a.body.contains(*p)) {
+        frame.set_cursor_position(p);
+    } else {
+        frame.set_cursor_position(Position::new(a.body.x, a.body.y));
     }
 }
 
@@ -156,84 +191,14 @@ fn header(app: &App, palette: Palette, frame: &mut Frame, r: Rect) {
     );
 }
 
-/// The footer's hints with their column ranges and actions: the context's own, then the
-/// global ones; *snel weg* is always kept, at the right.
-pub fn footer_items(app: &App, w: u16) -> Vec<(u16, u16, String, Action)> {
-    let cat = Catalog::get(app.lang);
-    let mut hints = app.keymap.hints(app.context());
-    if app.quit_locked() {
-        hints.retain(|b| !matches!(b.action, Action::Quit));
-    }
-    let on_resource = matches!(app.view(), View::Reader { id, .. }
-        if matches!(app.corpus.get(id), Some(crate::corpus::Doc::Resource(_))));
-    if !on_resource {
-        hints.retain(|b| !matches!(b.action, Action::ShowQr));
-    }
-    // Narrow windows get nano-style key names (^Q) so the screen's own keys still fit.
-    let compact = w < 60;
-    let label = |b: &crate::app::keymap::Binding| {
-        let key = b.keys.first().map(|k| display_key(k)).unwrap_or_default();
-        let key = if compact {
-            key.replace("Ctrl-", "^")
-        } else {
-            key
-        };
-        format!("{key} {}", cat.t(&format!("{}_short", b.desc)))
-    };
-    let (global, own): (Vec<_>, Vec<_>) = hints
-        .into_iter()
-        .partition(|b| b.screen == crate::app::Context::Global);
-    let fixed: Vec<(String, Action)> = global
-        .iter()
-        .map(|b| (label(b), b.action.clone()))
-        .collect();
-    let fixed_w: usize = fixed.iter().map(|(l, _)| width(l) + 2).sum();
-    let mut out = Vec::new();
-    let mut x = 1usize;
-    for b in own.iter().take(6) {
-        let l = label(b);
-        if x + width(&l) + 2 + fixed_w > w as usize {
-            break;
-        }
-        out.push((
-            x as u16,
-            (x + width(&l)) as u16,
-            l.clone(),
-            b.action.clone(),
-        ));
-        x += width(&l) + 2;
-    }
-    let mut rx = (w as usize).saturating_sub(fixed_w).max(x);
-    for (l, a) in fixed {
-        let l = truncate(&l, (w as usize).saturating_sub(rx));
-        out.push((rx as u16, (rx + width(&l)) as u16, l.clone(), a));
-        rx += width(&l) + 2;
-    }
-    out
-}
-
-fn footer(app: &App, palette: Palette, frame: &mut Frame, r: Rect) {
-    let mut spans = Vec::new();
-    let mut x = 0u16;
-    for (start, _, label, _) in footer_items(app, r.width) {
-        if start > x {
-            spans.push(Span::raw(" ".repeat((start - x) as usize)));
-        }
-        let (key, rest) = label.split_once(' ').unwrap_or((label.as_str(), ""));
-        spans.push(Span::styled(key.to_owned(), palette.style(Role::Key)));
-        spans.push(Span::raw(format!(" {rest}")));
-        x = start + width(&label) as u16;
-    }
-    frame.render_widget(Paragraph::new(Line::from(spans)), r);
-}
-
-fn help(app: &App, palette: Palette, frame: &mut Frame, body: Rect) {
+fn help(app: &App, palette: Palette, frame: &mut Frame, body: Rect) -> Option<Position> {
     let cat = Catalog::get(app.lang);
     let ctx = app.screen_context();
     let mut lines = Vec::new();
     let rows: Vec<(String, &str)> = app
         .keymap
         .rows(ctx)
+        .filter(|b| app.speech.available || !matches!(b.action, Action::ReadAloud))
         .map(|b| {
             (
                 b.keys
@@ -273,11 +238,15 @@ fn help(app: &App, palette: Palette, frame: &mut Frame, body: Rect) {
         height: h,
     };
     frame.render_widget(Clear, r);
-    let block = Block::default().borders(Borders::ALL).title(Span::styled(
-        format!(" {} ", cat.t("ui.help_title")),
-        palette.style(Role::Title),
-    ));
+    let block = Block::default()
+        .style(palette.base())
+        .borders(Borders::ALL)
+        .title(Span::styled(
+            format!(" {} ", cat.t("ui.help_title")),
+            palette.style(Role::Title),
+        ));
     frame.render_widget(Paragraph::new(lines).block(block), r);
+    Some(Position::new(r.x + 1, r.y + 1))
 }
 
 /// The action a mouse click at (x, y) asks for, if any.

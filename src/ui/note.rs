@@ -55,7 +55,7 @@ pub(super) fn note(
     palette: Palette,
     frame: &mut Frame,
     body: Rect,
-) {
+) -> Option<Position> {
     let cat = Catalog::get(app.lang);
     let w = body.width.saturating_sub(2) as usize;
     let title = app
@@ -95,10 +95,10 @@ pub(super) fn note(
         palette.style(Role::Muted),
     ));
     frame.render_widget(Paragraph::new(lines), body);
-    frame.set_cursor_position(Position::new(
+    Some(Position::new(
         body.x + 1 + col as u16,
         body.y + (top + row - offset) as u16,
-    ));
+    ))
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use crate::i18n::Catalog;
 use crate::text::{truncate, width};
 use qrcode::{Color as Module, EcLevel, QrCode};
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::style::{Color, Style};
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
@@ -73,10 +73,10 @@ pub(super) fn qr(
     palette: Palette,
     frame: &mut Frame,
     body: Rect,
-) {
+) -> Option<Position> {
     let cat = Catalog::get(app.lang);
     let Some(Doc::Resource(r)) = app.corpus.get(id) else {
-        return;
+        return None;
     };
     let w = body.width as usize;
     let all = targets(r);
@@ -93,8 +93,10 @@ pub(super) fn qr(
     let Some((data, shown)) = all.get(target % all.len().max(1)) else {
         lines.push(Line::raw(format!(" {}", cat.t("ui.qr_nothing"))));
         frame.render_widget(Paragraph::new(lines), body);
-        return;
+        return Some(Position::new(body.x + 1, body.y + 1));
     };
+    // The focus is the line saying what the code holds (Tab shows the next one).
+    let focus = Some(Position::new(body.x + 1, body.y + 1));
     lines.push(Line::styled(
         format!(
             " {}",
@@ -114,7 +116,7 @@ pub(super) fn qr(
             palette.style(Role::Warning),
         ));
         frame.render_widget(Paragraph::new(lines), body);
-        return;
+        return focus;
     }
     let pad = (w - code.first().map_or(0, |r| width(r))) / 2;
     // Dark on light whatever the theme: phones read a light code on a dark screen badly.
@@ -126,4 +128,5 @@ pub(super) fn qr(
         ]));
     }
     frame.render_widget(Paragraph::new(lines), body);
+    focus
 }

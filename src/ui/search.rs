@@ -20,7 +20,13 @@ fn visible(app: &App, body: Rect, selected: usize) -> (usize, usize) {
     ((selected + 1).saturating_sub(room), room)
 }
 
-pub(super) fn search(app: &App, palette: Palette, frame: &mut Frame, body: Rect) {
+/// Draws the search screen; the focus is the caret in the box, or the selected hit's first cell.
+pub(super) fn search(
+    app: &App,
+    palette: Palette,
+    frame: &mut Frame,
+    body: Rect,
+) -> Option<Position> {
     let cat = Catalog::get(app.lang);
     let en = app.lang.is_english();
     let w = body.width.saturating_sub(2) as usize;
@@ -66,9 +72,32 @@ pub(super) fn search(app: &App, palette: Palette, frame: &mut Frame, body: Rect)
                 format!(" {}  ", cat.f("ui.found", &[("n", &r.total)])),
                 palette.style(Role::Muted),
             )];
-            for (slug, n) in r.facets.themes.iter().filter(|(_, n)| **n > 0) {
+            // Chips are never cut mid-word: a chip that does not fit gets its first word
+            // ("Armoede… (3)"), and when even that does not fit, a count of the rest.
+            let room = body.width as usize;
+            let mut used: usize = spans.iter().map(|s| width(&s.content)).sum();
+            let chips: Vec<(&String, &u64)> =
+                r.facets.themes.iter().filter(|(_, n)| **n > 0).collect();
+            for (k, (slug, n)) in chips.iter().enumerate() {
                 let active = app.search.facet.as_deref() == Some(slug.as_str());
-                let label = format!("{} ({n})", theme_name(slug));
+                let name = theme_name(slug);
+                let full = format!("{name} ({n})");
+                let short = name
+                    .split_whitespace()
+                    .next()
+                    .filter(|first| *first != name)
+                    .map(|first| format!("{first}… ({n})"));
+                let Some(label) = std::iter::once(full)
+                    .chain(short)
+                    .find(|l| used + width(l) <= room)
+                else {
+                    let more = format!("+{}", chips.len() - k);
+                    if used + width(&more) <= room {
+                        spans.push(Span::styled(more, palette.style(Role::Muted)));
+                    }
+                    break;
+                };
+                used += width(&label) + 1;
                 spans.push(Span::styled(
                     label,
                     palette.style(if active { Role::Selected } else { Role::Muted }),
@@ -182,10 +211,20 @@ pub(super) fn search(app: &App, palette: Palette, frame: &mut Frame, body: Rect)
     if focus == Focus::Input {
         let before = &input[..app.search.input.cursor()];
         let x = body.x as usize + width(&prompt) + width(before).min(width(&shown));
-        frame.set_cursor_position(Position::new(
+        return Some(Position::new(
             x.min((body.x + body.width).saturating_sub(1) as usize) as u16,
             body.y,
         ));
+    }
+    let top = body.y + (HEADER + super::crisis_card::height(app)) as u16;
+    match results {
+        Some(r) if !r.hits.is_empty() => {
+            let (offset, _) = visible(app, body, app.search.selected);
+            let row = app.search.selected.saturating_sub(offset) * ITEM;
+            Some(Position::new(body.x, top + row as u16))
+        }
+        Some(_) => Some(Position::new(body.x + 1, top)),
+        None => Some(Position::new(body.x + 1, body.y + 1)),
     }
 }
 

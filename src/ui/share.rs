@@ -12,12 +12,17 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
-pub(super) fn share(app: &App, index: usize, palette: Palette, frame: &mut Frame, body: Rect) {
+/// Draws a step of the form; the focus is the caret, the highlighted option, or the question.
+pub(super) fn share(
+    app: &App,
+    index: usize,
+    palette: Palette,
+    frame: &mut Frame,
+    body: Rect,
+) -> Option<Position> {
     let cat = Catalog::get(app.lang);
     let w = body.width.saturating_sub(2) as usize;
-    let Some(step) = STEPS.get(index).copied() else {
-        return;
-    };
+    let step = STEPS.get(index).copied()?;
     let mut lines: Vec<Line> = Vec::new();
     let push = |text: &str, role: Role, lines: &mut Vec<Line>| {
         for l in wrap_plain(text, w) {
@@ -51,9 +56,17 @@ pub(super) fn share(app: &App, index: usize, palette: Palette, frame: &mut Frame
         },
     };
     lines.push(Line::raw(""));
+    let question_row = lines.len();
     push(&question, Role::Title, &mut lines);
     lines.push(Line::raw(""));
+    let options_row = lines.len();
     if step.is_text() {
+        // In a small window the text being written and its caret must stay in view: the
+        // explanation above the question gives way first.
+        let cut = (lines.len() + 3)
+            .saturating_sub(body.height as usize)
+            .min(question_row);
+        lines.drain(..cut);
         let top = lines.len();
         let ed = &app.share.editor;
         let (rows, (row, col)) = wrap_with_cursor(ed.text(), ed.cursor(), w);
@@ -73,13 +86,18 @@ pub(super) fn share(app: &App, index: usize, palette: Palette, frame: &mut Frame
             ));
         }
         frame.render_widget(Paragraph::new(lines), body);
-        let y = body.y + (top + row - offset) as u16;
-        if y < body.y + body.height {
-            frame.set_cursor_position(Position::new(body.x + 1 + col as u16, y));
-        }
-        return;
+        return Some(Position::new(
+            body.x + 1 + col as u16,
+            body.y + (top + row - offset) as u16,
+        ));
     }
     let choice = app.share.choice;
+    let focus = match step {
+        Step::Themes | Step::Perspective => {
+            Position::new(body.x, (body.y as usize + options_row + choice) as u16)
+        }
+        _ => Position::new(body.x + 1, body.y + question_row as u16),
+    };
     let option = |i: usize, mark: &str, text: &str| {
         let sel = if i == choice { "›" } else { " " };
         format!("{sel}{mark} {text}")
@@ -166,4 +184,5 @@ pub(super) fn share(app: &App, index: usize, palette: Palette, frame: &mut Frame
         })
         .collect();
     frame.render_widget(Paragraph::new(shown), body);
+    Some(focus)
 }

@@ -7,7 +7,7 @@ use crate::corpus::Doc;
 use crate::i18n::Catalog;
 use crate::text::wrap_plain;
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
@@ -66,7 +66,7 @@ pub(super) fn slip(
     palette: Palette,
     frame: &mut Frame,
     body: Rect,
-) {
+) -> Option<Position> {
     let w = body.width.saturating_sub(2) as usize;
     let all = lines(app, ids, w);
     let scroll = scroll.min(all.len().saturating_sub(body.height as usize));
@@ -81,4 +81,6 @@ pub(super) fn slip(
         })
         .collect();
     frame.render_widget(Paragraph::new(shown), body);
+    // The focus is the first line in view: the slip is read from the top.
+    Some(Position::new(body.x + 1, body.y))
 }

@@ -1,6 +1,17 @@
 //! Styles by meaning. Views ask for `Title` or `Selected`, never for a colour, so a theme is
-//! one table here. The monochrome theme (also for `NO_COLOR`) keeps selection and matches
-//! visible with reverse video, bold and underline.
+//! one table here.
+//!
+//! - `auto` (the default) becomes `dark` or `light` when the terminal says what its background
+//!   is (see [`background`](super::background)); when it cannot tell, it uses no colour at all:
+//!   the terminal's own foreground on its own background, with bold, reverse video and
+//!   underline for emphasis, which is readable on every background. The monochrome theme (also
+//!   for `NO_COLOR`) is the same.
+//! - `dark` and `light` give text a colour only where it reads at 4.5:1 or more (WCAG AA) on a
+//!   black or a white background respectively (xterm's palette).
+//! - `high-contrast` sets foreground *and* background on every cell, so it reads the same on a
+//!   white terminal as on a black one.
+//!
+//! `tests/contrast.rs` checks every role of every theme against both backgrounds.
 
 use ratatui::style::{Color, Modifier, Style};
 
@@ -35,54 +46,113 @@ pub enum Role {
     Strong,
 }
 
+impl Role {
+    /// Every role, for tests that check them all.
+    pub const ALL: [Role; 12] = [
+        Role::Normal,
+        Role::Title,
+        Role::Muted,
+        Role::Selected,
+        Role::Match,
+        Role::Warning,
+        Role::Link,
+        Role::Contact,
+        Role::Key,
+        Role::Header,
+        Role::Em,
+        Role::Strong,
+    ];
+}
+
 /// A theme: a style per role.
 #[derive(Debug, Clone, Copy)]
 pub struct Palette(pub ThemeName);
 
 impl Palette {
+    /// The style every cell starts with, before a view draws: high contrast paints the whole
+    /// screen white on black; the other themes keep the terminal's own colours.
+    pub fn base(self) -> Style {
+        match self.0 {
+            ThemeName::HighContrast => Style::default().fg(Color::White).bg(Color::Black),
+            _ => Style::default(),
+        }
+    }
+
     /// The style of a role.
     pub fn style(self, role: Role) -> Style {
-        let s = Style::default();
-        let bold = Modifier::BOLD;
-        match (self.0, role) {
-            (_, Role::Normal) => s,
-            (_, Role::Em) => s.add_modifier(Modifier::ITALIC),
-            (_, Role::Strong) => s.add_modifier(bold),
-            (ThemeName::Monochrome, Role::Title | Role::Key | Role::Warning | Role::Contact) => {
-                s.add_modifier(bold)
-            }
-            (ThemeName::Monochrome, Role::Muted) => s,
-            (ThemeName::Monochrome, Role::Selected | Role::Header) => {
-                s.add_modifier(Modifier::REVERSED)
-            }
-            (ThemeName::Monochrome, Role::Match) => s.add_modifier(bold | Modifier::UNDERLINED),
-            (ThemeName::Monochrome, Role::Link) => s.add_modifier(Modifier::UNDERLINED),
-            (ThemeName::Default, Role::Title) => s.fg(Color::Cyan).add_modifier(bold),
-            (ThemeName::Default, Role::Muted) => s.fg(Color::Gray),
-            (ThemeName::Default, Role::Selected) => {
-                s.fg(Color::Black).bg(Color::Cyan).add_modifier(bold)
-            }
-            (ThemeName::Default, Role::Match) => s
-                .fg(Color::Yellow)
-                .add_modifier(bold | Modifier::UNDERLINED),
-            (ThemeName::Default, Role::Warning) => s.fg(Color::Yellow).add_modifier(bold),
-            (ThemeName::Default, Role::Link) => {
-                s.fg(Color::Cyan).add_modifier(Modifier::UNDERLINED)
-            }
-            (ThemeName::Default, Role::Contact) => s.fg(Color::Green).add_modifier(bold),
-            (ThemeName::Default, Role::Key) => s.fg(Color::Cyan).add_modifier(bold),
-            (ThemeName::Default, Role::Header) => s.fg(Color::Black).bg(Color::Cyan),
-            (ThemeName::HighContrast, Role::Selected | Role::Header) => {
-                s.fg(Color::Black).bg(Color::Yellow).add_modifier(bold)
-            }
-            (ThemeName::HighContrast, Role::Match) => s
-                .fg(Color::Yellow)
-                .add_modifier(bold | Modifier::UNDERLINED),
-            (ThemeName::HighContrast, Role::Link) => {
-                s.fg(Color::White).add_modifier(bold | Modifier::UNDERLINED)
-            }
-            (ThemeName::HighContrast, Role::Muted) => s.fg(Color::White),
-            (ThemeName::HighContrast, _) => s.fg(Color::White).add_modifier(bold),
+        match self.0 {
+            ThemeName::Default | ThemeName::Monochrome => plain(role),
+            ThemeName::Dark => dark(role),
+            ThemeName::Light => light(role),
+            ThemeName::HighContrast => high_contrast(role),
         }
+    }
+}
+
+const BOLD: Modifier = Modifier::BOLD;
+const UNDERLINED: Modifier = Modifier::UNDERLINED;
+
+/// Modifiers every theme shares.
+fn common(role: Role) -> Style {
+    let s = Style::default();
+    match role {
+        Role::Em => s.add_modifier(Modifier::ITALIC),
+        Role::Strong => s.add_modifier(BOLD),
+        _ => s,
+    }
+}
+
+/// No colour: the terminal's own, with bold, reverse video and underline.
+fn plain(role: Role) -> Style {
+    let s = common(role);
+    match role {
+        Role::Title | Role::Key | Role::Warning | Role::Contact => s.add_modifier(BOLD),
+        Role::Selected | Role::Header => s.add_modifier(Modifier::REVERSED),
+        Role::Match => s.add_modifier(BOLD | UNDERLINED),
+        Role::Link => s.add_modifier(UNDERLINED),
+        Role::Normal | Role::Muted | Role::Em | Role::Strong => s,
+    }
+}
+
+/// For a dark background.
+fn dark(role: Role) -> Style {
+    let s = common(role);
+    match role {
+        Role::Title | Role::Key => s.fg(Color::Cyan).add_modifier(BOLD),
+        Role::Muted => s.fg(Color::Gray),
+        Role::Selected => s.fg(Color::Black).bg(Color::Cyan).add_modifier(BOLD),
+        Role::Match => s.fg(Color::Yellow).add_modifier(BOLD | UNDERLINED),
+        Role::Warning => s.fg(Color::Yellow).add_modifier(BOLD),
+        Role::Link => s.fg(Color::Cyan).add_modifier(UNDERLINED),
+        Role::Contact => s.fg(Color::Green).add_modifier(BOLD),
+        Role::Header => s.fg(Color::Black).bg(Color::Cyan),
+        Role::Normal | Role::Em | Role::Strong => s,
+    }
+}
+
+/// For a light background: dark blue, red and magenta (green and yellow are pale on white).
+fn light(role: Role) -> Style {
+    let s = common(role);
+    match role {
+        Role::Title | Role::Key => s.fg(Color::Blue).add_modifier(BOLD),
+        Role::Selected => s.fg(Color::White).bg(Color::Blue).add_modifier(BOLD),
+        Role::Match => s.fg(Color::Blue).add_modifier(BOLD | UNDERLINED),
+        Role::Warning => s.fg(Color::Red).add_modifier(BOLD),
+        Role::Link => s.fg(Color::Blue).add_modifier(UNDERLINED),
+        Role::Contact => s.fg(Color::Magenta).add_modifier(BOLD),
+        Role::Header => s.fg(Color::White).bg(Color::Blue),
+        Role::Normal | Role::Muted | Role::Em | Role::Strong => s,
+    }
+}
+
+/// White on black everywhere, black on yellow for the selection and the top bar.
+fn high_contrast(role: Role) -> Style {
+    let s = common(role).fg(Color::White).bg(Color::Black);
+    match role {
+        Role::Selected | Role::Header => s.fg(Color::Black).bg(Color::Yellow).add_modifier(BOLD),
+        Role::Match => s.fg(Color::Yellow).add_modifier(BOLD | UNDERLINED),
+        Role::Link => s.add_modifier(BOLD | UNDERLINED),
+        Role::Normal | Role::Muted | Role::Em | Role::Strong => s,
+        Role::Title | Role::Warning | Role::Contact | Role::Key => s.add_modifier(BOLD),
     }
 }
