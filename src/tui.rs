@@ -153,9 +153,9 @@ fn event_loop(
         app::update(app, Action::Resize(size.width, size.height));
     }
     let mut last_input = std::time::Instant::now();
+    let started = std::time::Instant::now();
     // `PLEIN_NOW` sets the clock's start (a curator previews Sunday morning); it runs on.
     let offset = crate::hours::Now::from_env().0 - crate::hours::Now::system().0;
-    let started = std::time::Instant::now();
     loop {
         let now = crate::hours::Now(crate::hours::Now::system().0 + offset);
         if now.0 / 60 != app.now.0 / 60 {
@@ -163,7 +163,14 @@ fn event_loop(
         }
         terminal.draw(|f| ui::render(app, palette, f))?;
         if stop.load(Ordering::Relaxed) || hung_up() {
-            return Ok(Exit::Gone);
+            // Unix: a signal (its number, which `run` turns into the exit code) or a hang-up.
+            // Windows: a console event (Ctrl-C, Ctrl-Break, the window closing), which ends
+            // the app as quitting does, with exit 0.
+            return Ok(if cfg!(windows) {
+                Exit::Quit
+            } else {
+                Exit::Gone
+            });
         }
         // The clock first, so what a key answers lasts from now.
         let mut actions = vec![Action::Tick(started.elapsed())];

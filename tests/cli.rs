@@ -342,3 +342,97 @@ fn resources_lists_all_or_one_themes_help() {
         "wrapped at 80: {text}"
     );
 }
+
+#[test]
+fn hulp_and_resources_show_help_nearby_first_with_its_opening_state() {
+    let local = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/lokaal");
+    // Thursday 11:00 in Amsterdam: the night shelter is closed until the evening.
+    let o = run(&["hulp", "--local", local]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o).split_whitespace().collect::<Vec<_>>().join(" ");
+    let shelter = text
+        .find("Nachtopvang De Lantaarn")
+        .expect("local shelter listed");
+    assert!(
+        text.find("113").expect("113") < shelter,
+        "112 and 113 stay first"
+    );
+    assert!(
+        text[shelter..].starts_with(
+            "Nachtopvang De Lantaarn (voorbeeld): 0000-000001 (gesloten, opent 20:00) in de buurt: Voorbeeldstad"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("Adres: Stationsweg 1"), "{text}");
+    // A theme's resources: the local walk-in hour first, open now, in text and JSON.
+    let text = stdout(&run(&[
+        "resources",
+        "--theme",
+        "armoede-en-schulden",
+        "--local",
+        local,
+    ]));
+    assert!(
+        text.starts_with(
+            "1. Inloopspreekuur geldzorgen (voorbeeld): 0000-000003 (nu open tot 12:00)"
+        ),
+        "{text}"
+    );
+    let o = run(&[
+        "resources",
+        "--theme",
+        "armoede-en-schulden",
+        "--local",
+        local,
+        "--json",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("valid JSON");
+    assert_eq!(v[0]["id"], "inloop-schuldhulp-voorbeeldstad");
+    assert_eq!(v[0]["local"], true);
+    assert_eq!(v[0]["open_now"], "nu open tot 12:00");
+    assert_eq!(v[0]["place"], "Voorbeeldstad");
+    let national = v
+        .as_array()
+        .expect("array")
+        .iter()
+        .find(|r| r["local"] == false)
+        .expect("national help too");
+    assert!(national["open_now"].is_null() && national["place"].is_null());
+}
+
+#[test]
+fn the_crisis_card_names_each_help_once_with_the_local_shelter_and_its_hours() {
+    let local = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/lokaal");
+    let o = run(&[
+        "search",
+        "--local",
+        local,
+        "--",
+        "ik slaap vannacht op straat",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    let card: Vec<&str> = text.lines().take_while(|l| !l.is_empty()).collect();
+    let helps: Vec<&str> = card
+        .iter()
+        .copied()
+        .filter(|l| l.starts_with("  » "))
+        .collect();
+    let mut unique = helps.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(
+        unique.len(),
+        helps.len(),
+        "a help twice on the card: {card:?}"
+    );
+    let joined = card
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        joined.contains("Nachtopvang De Lantaarn (voorbeeld): 0000-000001 (gesloten, opent 20:00) · in de buurt: Voorbeeldstad"),
+        "{joined}"
+    );
+}

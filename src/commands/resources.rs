@@ -95,13 +95,15 @@ pub(super) fn resources(
     width: usize,
     io: &mut Io<'_>,
 ) -> io::Result<u8> {
-    let list: Vec<&Resource> = match theme {
+    let mut list: Vec<&Resource> = match theme {
         Some(asked) => match known_theme(corpus, asked, io)? {
             Some(t) => corpus.resources_in(&t.slug).collect(),
             None => return Ok(EXIT_USAGE),
         },
         None => corpus.resources.iter().collect(),
     };
+    // Help nearby first, as in the app's theme lists.
+    list.sort_by_key(|r| !r.local);
     if json {
         return print_json(&list, io);
     }
@@ -135,6 +137,22 @@ pub(super) fn print_list(list: &[&Resource], width: usize, io: &mut Io<'_>) -> i
         }
         if let Some(u) = &r.url {
             writeln!(io.out, "   {}: {u}", cat.t("doc.website"))?;
+        }
+        // Where to go and when to walk in (the hours are on the first line already), and an
+        // old check date: what a visitor takes along.
+        let text_width = width.saturating_sub(3).max(10);
+        for (label, text) in crate::present::visit_lines(r, io.now, cat)
+            .into_iter()
+            .filter(|(label, _)| *label != "doc.hours")
+        {
+            for l in wrap_plain(&format!("{}: {text}", cat.t(label)), text_width) {
+                writeln!(io.out, "   {l}")?;
+            }
+        }
+        if let Some(stale) = crate::present::stale_text(r, io.now, cat) {
+            for l in wrap_plain(&stale, text_width) {
+                writeln!(io.out, "   {l}")?;
+            }
         }
         writeln!(io.out, "   id: {}", r.id)?;
         writeln!(io.out)?;

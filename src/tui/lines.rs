@@ -79,6 +79,8 @@ pub fn run(
     if !write(out, &session.start())? {
         return Ok(Exit::Quit);
     }
+    // The clock of the open-now lines runs on from its start (`PLEIN_NOW` may set that).
+    let offset = session.app.now.0 - crate::hours::Now::system().0;
     loop {
         let next = match idle {
             Some(d) => lines.recv_timeout(d),
@@ -86,6 +88,8 @@ pub fn run(
                 .recv()
                 .map_err(|_| mpsc::RecvTimeoutError::Disconnected),
         };
+        let now = crate::hours::Now(crate::hours::Now::system().0 + offset);
+        crate::app::update(&mut session.app, Action::Clock(now));
         let reply = match next {
             Ok(line) => session.input(&line, &mut perform),
             Err(mpsc::RecvTimeoutError::Timeout) => session.idle(&mut perform),
