@@ -99,7 +99,10 @@ fn words_of(part: &str) -> Vec<String> {
         let joiner = (c == '-' || c == '\'' || c == '’')
             && !cur.is_empty()
             && chars.get(i + 1).is_some_and(|n| n.is_alphanumeric());
-        if c.is_alphanumeric() || joiner {
+        if joiner && c == '’' {
+            // The typographic apostrophe (zo’n) reads as the plain one (zo'n).
+            cur.push('\'');
+        } else if c.is_alphanumeric() || joiner {
             cur.push(c);
         } else if !cur.is_empty() {
             out.push(std::mem::take(&mut cur));
@@ -124,6 +127,11 @@ mod tests {
         );
         assert_eq!(i.words, vec!["hulp", "0800-2000"]);
         assert_eq!(i.excluded, vec!["gokken"]);
+    }
+
+    #[test]
+    fn a_typographic_apostrophe_reads_as_the_plain_one() {
+        assert_eq!(Input::parse("zo’n 𐳺’a").words, vec!["zo'n", "𐳺'a"]);
     }
 
     #[test]
