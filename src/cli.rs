@@ -131,7 +131,7 @@ pub enum Command {
         /// How many hits to show.
         #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u16).range(1..=1000))]
         limit: u16,
-        /// Print as JSON: query, total, hits (id, kind, title, theme, themes, score, snippet), facets.themes, suggestion, nearest_theme, crisis (kind, resources, numbers).
+        /// Print as JSON: query, total, hits (id, kind, title, theme, themes, score, snippet, open_now), facets.themes, suggestion, nearest_theme, crisis (kind, resources, numbers).
         #[arg(long)]
         json: bool,
         /// Width of the text output in columns (snippets are cut to fit around the match).

@@ -436,3 +436,40 @@ fn the_crisis_card_names_each_help_once_with_the_local_shelter_and_its_hours() {
         "{joined}"
     );
 }
+
+#[test]
+fn search_results_say_whether_a_local_resource_is_open_now() {
+    let local = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/lokaal");
+    // Thursday 11:00: the walk-in hour (Tu, Th 10–12) is open.
+    let args = [
+        "search",
+        "--local",
+        local,
+        "--json",
+        "--",
+        "inloopspreekuur geldzorgen",
+    ];
+    let o = run(&args);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("valid JSON");
+    let hits = v["hits"].as_array().expect("hits");
+    assert_eq!(hits[0]["id"], "inloop-schuldhulp-voorbeeldstad");
+    assert_eq!(hits[0]["open_now"], "nu open tot 12:00");
+    assert!(
+        hits.iter().skip(1).all(|h| h["open_now"].is_null()),
+        "stories and resources without opening hours: null"
+    );
+    let text = stdout(&run(&[
+        "search",
+        "--local",
+        local,
+        "--",
+        "inloopspreekuur geldzorgen",
+    ]));
+    let first = text
+        .lines()
+        .skip_while(|l| !l.starts_with("1. "))
+        .take(2)
+        .collect::<Vec<_>>();
+    assert_eq!(first[1], "   nu open tot 12:00", "{text}");
+}

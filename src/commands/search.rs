@@ -5,7 +5,7 @@
 
 use super::{EXIT_OK, EXIT_USAGE, Io, with_corpus};
 use crate::corpus::{self, Source, THEME_SLUGS};
-use crate::search::crisis::Card;
+use crate::search::crisis::{Card, CardResource};
 use crate::search::{Filter, Kind, Results, SearchError, SearchIndex, cache};
 use crate::text::wrap_plain;
 use std::io;
@@ -53,7 +53,10 @@ pub(super) fn run(
         (Source::Dir(dir), Some(root)) if args.local.is_none() => cache::open_cached(root, dir)
             .and_then(
                 |(ix, meta)| match ix.search(args.query, &filter, args.limit) {
-                    Ok(r) if cache::hits_current(dir, &r.hits) => Some((r, meta)),
+                    Ok(r) if cache::hits_current(dir, &r.hits) => {
+                        let facts = ix.hit_facts(&r.hits);
+                        Some(((r, facts), meta))
+                    }
                     _ => None,
                 },
             ),
@@ -73,7 +76,12 @@ pub(super) fn run(
                 let index = SearchIndex::for_corpus(c, source, cache_root)
                     .map(|(ix, _)| ix)
                     .or_else(|_| SearchIndex::build(c));
-                outcome = Some(index.and_then(|ix| ix.search(args.query, &filter, args.limit)));
+                outcome = Some(index.and_then(|ix| {
+                    ix.search(args.query, &filter, args.limit).map(|r| {
+                        let facts = ix.hit_facts(&r.hits);
+                        (r, facts)
+                    })
+                }));
                 Ok(EXIT_OK)
             })?;
             if code != EXIT_OK {
@@ -83,7 +91,7 @@ pub(super) fn run(
         }
     };
     match outcome {
-        Some(Ok(results)) => print(&results, args, io),
+        Some(Ok((results, facts))) => print(&results, &facts, args, io),
         Some(Err(e)) => fail(&e, io),
         None => Ok(EXIT_USAGE),
     }
@@ -94,12 +102,31 @@ fn fail(e: &SearchError, io: &mut Io<'_>) -> io::Result<u8> {
     Ok(EXIT_USAGE)
 }
 
-fn print(results: &Results, args: &Args<'_>, io: &mut Io<'_>) -> io::Result<u8> {
+/// Whether a resource hit is open now ("nu open tot 17:00"), from its structured opening hours.
+fn open_now(id: &str, facts: &[CardResource], io: &Io<'_>) -> Option<String> {
+    let f = facts.iter().find(|f| f.id == id)?;
+    f.opening_hours.as_ref()?.status(io.now).render(io.cat())
+}
+
+fn print(
+    results: &Results,
+    facts: &[CardResource],
+    args: &Args<'_>,
+    io: &mut Io<'_>,
+) -> io::Result<u8> {
     if args.json {
+        let mut value = serde_json::to_value(results).map_err(io::Error::other)?;
+        // Each hit's `open_now`: "nu open tot 17:00" for a resource with opening hours, else
+        // null.
+        if let Some(hits) = value["hits"].as_array_mut() {
+            for (hit, h) in hits.iter_mut().zip(&results.hits) {
+                hit["open_now"] = open_now(&h.id, facts, io).into();
+            }
+        }
         writeln!(
             io.out,
             "{}",
-            serde_json::to_string_pretty(results).map_err(io::Error::other)?
+            serde_json::to_string_pretty(&value).map_err(io::Error::other)?
         )?;
         return Ok(found(results));
     }
@@ -146,6 +173,9 @@ fn print(results: &Results, args: &Args<'_>, io: &mut Io<'_>) -> io::Result<u8> 
             format!("{kind} · {theme}")
         };
         writeln!(io.out, "{}. {} ({meta})", n + 1, hit.title)?;
+        if let Some(open) = open_now(&hit.id, facts, io) {
+            writeln!(io.out, "   {open}")?;
+        }
         writeln!(io.out, "   id: {}", hit.id)?;
         // Two lines of snippet, cut around the first match to fit the width.
         let line = width - 3;

@@ -84,6 +84,15 @@ impl From<tantivy::TantivyError> for SearchError {
 }
 
 impl SearchIndex {
+    /// The facts (numbers, hours, opening hours) of the resources among `hits`, for the "nu
+    /// open tot 17:00" lines a list of results shows.
+    pub fn hit_facts(&self, hits: &[Hit]) -> Vec<crisis::CardResource> {
+        hits.iter()
+            .filter(|h| h.kind == Kind::Resource)
+            .filter_map(|h| self.help.iter().find(|c| c.id == h.id).cloned())
+            .collect()
+    }
+
     /// Indexes a corpus in memory.
     pub fn build(corpus: &Corpus) -> Result<SearchIndex, SearchError> {
         let (index, fields) = index::build_in_ram(corpus)?;
