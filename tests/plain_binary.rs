@@ -206,3 +206,26 @@ fn a_kiosk_on_a_terminal_cannot_be_left_with_ctrl_c_or_ctrl_d() {
     );
     assert!(still_running, "a kiosk keeps running");
 }
+
+#[test]
+fn plain_mode_searches_the_local_overlay_and_says_what_is_open() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let local = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/lokaal");
+    // Thursday 11:00 (the tests' clock): the walk-in hour is open, the night shelter is not.
+    let o = piped(
+        &["--local", local],
+        "inloopspreekuur geldzorgen\nhulp\nstop\n",
+        dir.path(),
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = String::from_utf8_lossy(&o.stdout);
+    let folded = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        folded.contains("1. Inloopspreekuur geldzorgen (voorbeeld) (hulpbron · Armoede en schulden · nu open tot 12:00 · in de buurt: Voorbeeldstad"),
+        "{out}"
+    );
+    assert!(
+        folded.contains("Nachtopvang De Lantaarn (voorbeeld): 0000-000001 (gesloten, opent 20:00)"),
+        "{out}"
+    );
+}

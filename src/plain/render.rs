@@ -198,10 +198,19 @@ fn search(app: &App, width: usize, out: &mut Vec<String>) {
         } else {
             "kind.resource"
         });
-        let meta = match app.corpus.theme(&hit.theme) {
+        let mut meta = match app.corpus.theme(&hit.theme) {
             Some(t) => format!("{kind} · {}", t.name(en)),
             None => kind.to_owned(),
         };
+        // A resource's place and whether it is open now, as on the full screen.
+        if let Some(r) = app.corpus.resource(&hit.id) {
+            if let Some(h) = r.opening_hours.as_ref() {
+                meta.extend(h.status(app.now).render(cat).map(|s| format!(" · {s}")));
+            }
+            for m in crate::present::local_marks(r, cat) {
+                meta.push_str(&format!(" · {m}"));
+            }
+        }
         let first = format!("{} ({meta}){}", hit.title, mark(app, &hit.id));
         let indent = format!("{}. ", n + 1).chars().count();
         let room = width.saturating_sub(indent).max(10);

@@ -27,9 +27,10 @@ pub fn run(
     let corpus = std::sync::Arc::clone(&app.corpus);
     // Plain mode waits for the index once, before the first prompt: there is no screen to keep
     // alive meanwhile (the bundled corpus's index is embedded and opens at once).
+    // A local overlay is indexed with the corpus, in memory, as the full-screen app does.
     let index = match &source {
-        Source::Bundled => SearchIndex::bundled(&corpus),
-        Source::Dir(_) => None,
+        Source::Bundled if corpus.local_dir.is_none() => SearchIndex::bundled(&corpus),
+        _ => None,
     }
     .or_else(|| {
         SearchIndex::for_corpus(&corpus, &source, cache.as_deref())
