@@ -4,7 +4,7 @@
 //! serves both. Reading a directory refuses what a curator's mistake or a hostile corpus could
 //! use against a kiosk: files over 1 MiB, and symbolic links that point outside the corpus.
 
-use crate::diag::{Diagnostic, Pos};
+use crate::diag::{Diagnostic, Message, Pos, msg};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -316,8 +316,8 @@ impl Walk<'_> {
         rel: String,
         path: PathBuf,
         code: &'static str,
-        message: &str,
-        hint: &str,
+        message: Message,
+        hint: Message,
     ) {
         let display = path.to_string_lossy().into_owned();
         let refused = Diagnostic::error(&display, Pos::FILE, code, message).with_hint(hint);
@@ -356,8 +356,8 @@ impl Walk<'_> {
                             rel,
                             path,
                             "broken-link",
-                            "symbolic link to nothing (its target is gone); skipped",
-                            "remove the link, or point it at a file in the corpus directory",
+                            msg("diag.broken-link"),
+                            msg("diag.broken-link_hint"),
                         );
                         continue;
                     }
@@ -367,8 +367,8 @@ impl Walk<'_> {
                             rel,
                             path,
                             "symlink-outside",
-                            "symbolic link points outside the corpus directory; not followed",
-                            "copy the file into the corpus directory instead",
+                            msg("diag.symlink-outside"),
+                            msg("diag.symlink-outside_hint"),
                         );
                         continue;
                     }
@@ -394,8 +394,8 @@ impl Walk<'_> {
                     rel,
                     path,
                     "not-a-file",
-                    "is a named pipe, socket or device, not a regular file; not opened",
-                    "stories and resources are ordinary text files",
+                    msg("diag.not-a-file"),
+                    msg("diag.not-a-file_hint"),
                 );
             } else if corpus_file {
                 let display = path.to_string_lossy().into_owned();
@@ -478,16 +478,18 @@ fn read_limited(path: &Path, len: u64, display: &str) -> Result<Vec<u8>, Diagnos
             display,
             Pos::FILE,
             "file-too-large",
-            format!("file is {len} bytes; the limit is {MAX_FILE_BYTES} (1 MiB)"),
+            msg("diag.file-too-large")
+                .arg("size", len)
+                .arg("limit", MAX_FILE_BYTES),
         )
-        .with_hint("split the text, or remove what does not belong in a story"));
+        .with_hint(msg("diag.file-too-large_hint")));
     }
     let unreadable = |e: std::io::Error| {
         Diagnostic::error(
             display,
             Pos::FILE,
             "unreadable",
-            format!("cannot read file: {e}"),
+            msg("diag.unreadable").arg("detail", e),
         )
     };
     let mut bytes = Vec::new();
