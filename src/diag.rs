@@ -264,8 +264,8 @@ mod tests {
             .arg("value", "x");
         assert_eq!(m.render(Catalog::get(Lang::Nl)), "er is geen fase `x`");
         assert_eq!(m.render(Catalog::get(Lang::En)), "unknown phase `x`");
-        let cat = Catalog::parse("[diag]\nk_one = \"one {w}\"\nk = \"{n} {w}s\"\n");
-        let m = msg("diag.k").arg("w", "file");
+        let cat = Catalog::parse("[t]\nk_one = \"one {w}\"\nk = \"{n} {w}s\"\n");
+        let m = msg("t.k").arg("w", "file");
         assert_eq!(m.clone().count(1).render(&cat), "one file");
         assert_eq!(m.count(3).render(&cat), "3 files");
     }
