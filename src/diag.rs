@@ -19,12 +19,14 @@ pub enum Severity {
 
 /// One argument of a message: text as it is, or another catalog key rendered in the same
 /// language (a word such as "tag" or "fase").
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Arg {
     /// Shown as it is (an id, a file name, a number).
     Text(String),
     /// A catalog key, translated.
     Key(&'static str),
+    /// A number with one decimal, written with the language's decimal mark (12,5 or 12.5).
+    Decimal(f64),
 }
 
 /// A message in no language yet: a catalog key (`diag.…`) with named `{placeholders}`, and an
@@ -49,10 +51,19 @@ pub fn msg(key: &'static str) -> Message {
     }
 }
 
+// `Arg` holds an `f64` (never NaN: a mean of counted words), so equality is total enough.
+impl Eq for Arg {}
+
 impl Message {
     /// Fills placeholder `{name}` with `value`, shown as it is.
     pub fn arg(mut self, name: &'static str, value: impl fmt::Display) -> Self {
         self.args.push((name, Arg::Text(value.to_string())));
+        self
+    }
+
+    /// Fills placeholder `{name}` with a number shown with one decimal.
+    pub fn arg_decimal(mut self, name: &'static str, value: f64) -> Self {
+        self.args.push((name, Arg::Decimal(value)));
         self
     }
 
@@ -76,6 +87,7 @@ impl Message {
             .map(|(_, a)| match a {
                 Arg::Text(s) => s.clone(),
                 Arg::Key(k) => cat.t(k).to_owned(),
+                Arg::Decimal(x) => format!("{x:.1}").replace('.', cat.t("diag.decimal_mark")),
             })
             .collect();
         let args: Vec<(&str, &dyn fmt::Display)> = self
@@ -264,6 +276,17 @@ mod tests {
             .arg("value", "x");
         assert_eq!(m.render(Catalog::get(Lang::Nl)), "er is geen fase `x`");
         assert_eq!(m.render(Catalog::get(Lang::En)), "unknown phase `x`");
+        let m = msg("diag.readability")
+            .arg_decimal("mean", 15.25)
+            .arg("longest", 31);
+        assert!(
+            m.render(Catalog::get(Lang::Nl))
+                .contains("gemiddeld 15,2 woorden")
+        );
+        assert!(
+            m.render(Catalog::get(Lang::En))
+                .contains("average 15.2 words")
+        );
         let cat = Catalog::parse("[t]\nk_one = \"one {w}\"\nk = \"{n} {w}s\"\n");
         let m = msg("t.k").arg("w", "file");
         assert_eq!(m.clone().count(1).render(&cat), "one file");

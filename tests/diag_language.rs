@@ -230,3 +230,58 @@ fn check_json_keeps_the_stable_code_and_renders_the_message_in_the_ui_language()
         );
     }
 }
+
+/// A corpus with many kinds of mistakes at once, beyond the bad-corpus fixture.
+fn many_mistakes() -> (tempfile::TempDir, Vec<plein::diag::Diagnostic>) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    crate::search::copy_dir(&fixture("corpus"), dir.path());
+    let write = |rel: &str, text: &str| {
+        let path = dir.path().join(rel);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(path, text).expect("write");
+    };
+    write(
+        "resources/kapotte-hulp.md",
+        "+++\nid = \"Kapotte Hulp\"\nname = \"K\"\nkind = \"hulplijnn\"\nthemes = [\"eenzaamheid\"]\nsummary = \"S\"\nphone = [\"bel ons\"]\nurl = \"geen adres\"\nopening_hours = \"maandag\"\naddress = \"ergens\"\nstories = [\"stille-zondagn\"]\nsource = \"s\"\nchecked = \"gisteren\"\n+++\n",
+    );
+    write(
+        "resources/verkeerde-plek-x.md",
+        "+++\nid = \"verkeerde-plek\"\nname = \"V\"\nkind = \"hulplijn\"\nthemes = [\"eenzaamheid\"]\nsummary = \"S\"\nphone = [\"0800-1234\"]\nsource = \"s\"\nchecked = 2020-01-01\n+++\nTekst.\n",
+    );
+    write(
+        "stories/eenzaamheid/ingezonden.md",
+        "+++\nid = \"ingezonden\"\ntitle = \"T\"\nsummary = \"S\"\nthemes = []\ntags = []\nperspective = \"zelf\"\nphases = [\"middenin\"]\nresources = [\"hulplijnn\"]\norigin = \"ingezonden\"\nlang = \"nl\"\n[narrator]\nage = 300\ngender = \"vrouww\"\n+++\nIk heet Piet en ik woon op Dorpsstraat 12 en het ging slecht met mij en ik dacht aan de dood en aan schulden en aan alles wat er maar mis kon gaan in een leven dat zo lang duurde als het mijne.\n",
+    );
+    write("stories/eenzaamheid/leeg.md", "+++\nid = \"leeg\"\n");
+    write("notities.txt", "geen corpusbestand");
+    let loaded = corpus::load(&Source::Dir(dir.path().to_owned())).expect("loads");
+    (dir, loaded.diagnostics)
+}
+
+#[test]
+fn many_kinds_of_mistakes_render_completely_in_both_languages() {
+    let (_dir, mut diags) = many_mistakes();
+    diags.extend(sample_diagnostics());
+    let codes: BTreeSet<&str> = diags.iter().map(|d| d.code).collect();
+    assert!(codes.len() >= 25, "{codes:?}");
+    for lang in [Lang::Nl, Lang::En] {
+        let cat = Catalog::get(lang);
+        for d in &diags {
+            for m in std::iter::once(&d.message).chain(d.hint.as_deref()) {
+                let template = cat.lookup(m.key).expect("catalog text");
+                let text = m.render(cat);
+                for name in template
+                    .split('{')
+                    .skip(1)
+                    .filter_map(|p| p.split_once('}').map(|(n, _)| n))
+                {
+                    assert!(
+                        !text.contains(&format!("{{{name}}}")),
+                        "{lang:?} {}: {{{name}}} has no value: {text}",
+                        d.code
+                    );
+                }
+            }
+        }
+    }
+}

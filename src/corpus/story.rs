@@ -59,7 +59,7 @@ fn review_submitted(f: &mut Fields<'_>, text: &str, body_offset: usize, body: &s
             Pos::at(text, body_offset + lead),
             "readability",
             msg("diag.readability")
-                .arg("mean", format!("{:.1}", r.mean_sentence))
+                .arg_decimal("mean", r.mean_sentence)
                 .arg("longest", r.longest_sentence),
             Some(msg("diag.readability_hint")),
         );
