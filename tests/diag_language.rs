@@ -133,7 +133,7 @@ fn check_in_dutch_says_everything_in_dutch() {
     for want in [
         "bad-date.md:8:11: fout: `checked` moet een datum zijn zoals 2026-11-22, niet \"2026-02-30\"",
         "  tip: de datum waarop de gegevens voor het laatst zijn nagekeken bij de bron",
-        "bad-toml.md:13:19: fout: de gegevens bovenaan zijn hier geen geldige TOML",
+        "bad-toml.md:13:19: fout: de tekst tussen aanhalingstekens wordt niet afgesloten met \"",
         "duplicate-a.md:2:6: waarschuwing: dit verhaal hoort op de plek stories/eenzaamheid/dubbel.md",
         "missing-title.md:1:1: fout: het verplichte veld `title` ontbreekt",
         "unknown-theme.md:5:26: fout: er is geen thema `armoede`",
@@ -171,7 +171,7 @@ fn check_in_english_says_everything_in_english() {
     for want in [
         "bad-date.md:8:11: error: `checked` must be a date like 2026-11-22, not \"2026-02-30\"",
         "  hint: the date the facts were last checked against their source",
-        "bad-toml.md:13:19: error: invalid front matter (toml: ",
+        "bad-toml.md:13:19: error: the text between quotes is not closed with \"",
         "duplicate-a.md:2:6: warning: expected this story at stories/eenzaamheid/dubbel.md",
         "unknown-theme.md:5:26: error: unknown theme `armoede`",
         "16 errors, 2 warnings in 18 documents",
@@ -253,6 +253,10 @@ fn many_mistakes() -> (tempfile::TempDir, Vec<plein::diag::Diagnostic>) {
         "+++\nid = \"ingezonden\"\ntitle = \"T\"\nsummary = \"S\"\nthemes = []\ntags = []\nperspective = \"zelf\"\nphases = [\"middenin\"]\nresources = [\"hulplijnn\"]\norigin = \"ingezonden\"\nlang = \"nl\"\n[narrator]\nage = 300\ngender = \"vrouww\"\n+++\nIk heet Piet en ik woon op Dorpsstraat 12 en het ging slecht met mij en ik dacht aan de dood en aan schulden en aan alles wat er maar mis kon gaan in een leven dat zo lang duurde als het mijne.\n",
     );
     write("stories/eenzaamheid/leeg.md", "+++\nid = \"leeg\"\n");
+    write(
+        "stories/eenzaamheid/veld.md",
+        "+++\nid = \"veld\"\ntitel = \"T\"\n+++\nTekst.\n",
+    );
     write("notities.txt", "geen corpusbestand");
     let loaded = corpus::load(&Source::Dir(dir.path().to_owned())).expect("loads");
     (dir, loaded.diagnostics)
@@ -264,6 +268,17 @@ fn many_kinds_of_mistakes_render_completely_in_both_languages() {
     diags.extend(sample_diagnostics());
     let codes: BTreeSet<&str> = diags.iter().map(|d| d.code).collect();
     assert!(codes.len() >= 25, "{codes:?}");
+    let unknown_field = diags
+        .iter()
+        .find(|d| d.path.ends_with("veld.md"))
+        .expect("the unknown field is reported");
+    assert_eq!(unknown_field.code, "bad-toml");
+    assert!(
+        unknown_field
+            .render(Catalog::get(Lang::Nl))
+            .contains("fout: plein kent het veld `titel` niet; de velden zijn: id, title,"),
+        "{unknown_field:?}"
+    );
     for lang in [Lang::Nl, Lang::En] {
         let cat = Catalog::get(lang);
         for d in &diags {

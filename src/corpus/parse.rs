@@ -125,13 +125,49 @@ pub(crate) fn parse_toml<T: serde::de::DeserializeOwned>(
                     path,
                     pos,
                     "bad-toml",
-                    msg("diag.bad-toml").arg("detail", message),
+                    toml_cause(&message)
+                        .unwrap_or_else(|| msg("diag.bad-toml").arg("detail", message)),
                 )
                 .with_hint(msg("diag.bad-toml_hint")),
             );
             None
         }
     }
+}
+
+/// The toml parser's English message as a sentence of our own, in the UI language, for the
+/// mistakes curators make; `None` for the rest (then the parser's text is quoted, in English only).
+fn toml_cause(message: &str) -> Option<Message> {
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let (field, rest) = rest.split_once('`')?;
+        let allowed = rest
+            .split_once("expected one of ")
+            .map_or(String::new(), |(_, list)| list.replace('`', ""));
+        return Some(
+            msg("diag.toml-unknown-field")
+                .arg("field", field)
+                .arg("allowed", allowed),
+        );
+    }
+    if message.starts_with("invalid type:") {
+        let key = if message.ends_with("expected a string") {
+            "diag.toml-want-text"
+        } else if message.ends_with("expected a sequence") {
+            "diag.toml-want-list"
+        } else {
+            "diag.toml-wrong-type"
+        };
+        return Some(msg(key));
+    }
+    let key = match message {
+        m if m.starts_with("duplicate key") => "diag.toml-duplicate-key",
+        m if m.starts_with("invalid basic string") => "diag.toml-unclosed-string",
+        m if m.starts_with("key with no value") => "diag.toml-no-value",
+        m if m.starts_with("unclosed array") => "diag.toml-unclosed-list",
+        m if m.starts_with("string values must be quoted") => "diag.toml-unquoted",
+        _ => return None,
+    };
+    Some(msg(key))
 }
 
 /// Checks the fields of one document, collecting diagnostics with positions.
@@ -356,6 +392,41 @@ mod tests {
         let closed_at_end = split("f", "+++\nid = 1\n+++", &mut d).expect("splits");
         assert_eq!((closed_at_end.toml, closed_at_end.body), ("id = 1\n", ""));
         assert!(d.is_empty());
+    }
+
+    #[test]
+    fn common_toml_mistakes_become_our_own_sentences() {
+        let m = toml_cause("unknown field `foo`, expected one of `id`, `title`").expect("mapped");
+        assert_eq!(m.key, "diag.toml-unknown-field");
+        assert!(m.has_arg("field", "foo") && m.has_arg("allowed", "id, title"));
+        for (text, key) in [
+            (
+                "invalid type: integer `1`, expected a string",
+                "diag.toml-want-text",
+            ),
+            (
+                "invalid type: string \"a\", expected a sequence",
+                "diag.toml-want-list",
+            ),
+            (
+                "invalid type: string \"a\", expected a boolean",
+                "diag.toml-wrong-type",
+            ),
+            ("duplicate key", "diag.toml-duplicate-key"),
+            (
+                "invalid basic string, expected `\"`",
+                "diag.toml-unclosed-string",
+            ),
+            ("key with no value, expected `=`", "diag.toml-no-value"),
+            ("unclosed array, expected `]`", "diag.toml-unclosed-list"),
+            (
+                "string values must be quoted, expected literal string",
+                "diag.toml-unquoted",
+            ),
+        ] {
+            assert_eq!(toml_cause(text).map(|m| m.key), Some(key), "{text}");
+        }
+        assert!(toml_cause("something new").is_none());
     }
 
     #[test]
