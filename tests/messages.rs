@@ -17,7 +17,7 @@ fn placeholders(s: &str) -> Vec<String> {
 
 /// Diagnostics whose English text quotes a parser's own (English) words as `{detail}`; the
 /// Dutch text says what is wrong in Dutch and leaves the English parser text out.
-const DETAIL_IN_ENGLISH_ONLY: [&str; 3] = ["diag.bad-toml", "diag.bad-hours", "diag.unreadable"];
+const DETAIL_IN_ENGLISH_ONLY: [&str; 2] = ["diag.bad-toml", "diag.bad-hours"];
 
 /// Messages with `{n}` that count nothing (a step number, "3 gevonden").
 const NOT_PLURAL: [&str; 2] = ["ui.found", "ui.share_step"];

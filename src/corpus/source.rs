@@ -485,12 +485,22 @@ fn read_limited(path: &Path, len: u64, display: &str) -> Result<Vec<u8>, Diagnos
         .with_hint(msg("diag.file-too-large_hint")));
     }
     let unreadable = |e: std::io::Error| {
-        Diagnostic::error(
+        let reason = match e.kind() {
+            std::io::ErrorKind::NotFound => "diag.reason-missing",
+            std::io::ErrorKind::PermissionDenied => "diag.reason-denied",
+            _ => "diag.reason-failed",
+        };
+        let d = Diagnostic::error(
             display,
             Pos::FILE,
             "unreadable",
-            msg("diag.unreadable").arg("detail", e),
-        )
+            msg("diag.unreadable").arg_key("reason", reason),
+        );
+        if e.kind() == std::io::ErrorKind::PermissionDenied {
+            d.with_hint(msg("diag.unreadable_hint"))
+        } else {
+            d
+        }
     };
     let mut bytes = Vec::new();
     open_regular(path)
@@ -519,4 +529,25 @@ fn open_regular(path: &Path) -> std::io::Result<fs::File> {
         return Err(std::io::Error::other("not a regular file"));
     }
     Ok(f)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Catalog, Lang};
+
+    #[test]
+    fn a_file_that_cannot_be_read_says_why_in_the_language() {
+        let d = read_limited(Path::new("/nonexistent/plein/x.md"), 10, "x.md")
+            .expect_err("nothing to read");
+        assert_eq!(d.code, "unreadable");
+        assert_eq!(
+            d.render(Catalog::get(Lang::Nl)),
+            "x.md:1:1: fout: plein kan dit bestand niet lezen: het is weg"
+        );
+        assert!(
+            d.render(Catalog::get(Lang::En))
+                .starts_with("x.md:1:1: error: plein cannot read this file: it is gone")
+        );
+    }
 }
