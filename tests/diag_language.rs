@@ -40,7 +40,7 @@ fn keys_in_source() -> BTreeSet<String> {
 }
 
 /// Words that are the same in Dutch and English.
-const SAME_IN_BOTH: [&str; 1] = ["diag.what.tag"];
+const SAME_IN_BOTH: [&str; 2] = ["diag.what.tag", "diag.pii.postcode"];
 
 #[test]
 fn every_diagnostic_key_in_the_source_has_a_dutch_and_an_english_text() {
@@ -268,6 +268,21 @@ fn many_kinds_of_mistakes_render_completely_in_both_languages() {
     diags.extend(sample_diagnostics());
     let codes: BTreeSet<&str> = diags.iter().map(|d| d.code).collect();
     assert!(codes.len() >= 25, "{codes:?}");
+    let piet = diags
+        .iter()
+        .find(|d| d.code == "privacy" && d.message.has_arg("text", "Piet"))
+        .expect("the name is found");
+    assert!(
+        piet.render(Catalog::get(Lang::En)).contains(
+            "warning: `Piet` may identify someone (name)\n  hint: replace it with [naam]"
+        ),
+        "{piet:?}"
+    );
+    assert!(
+        piet.render(Catalog::get(Lang::Nl))
+            .contains("waarschuwing: `Piet` kan iemand herkenbaar maken (naam)"),
+        "{piet:?}"
+    );
     let unknown_field = diags
         .iter()
         .find(|d| d.path.ends_with("veld.md"))

@@ -49,7 +49,7 @@ fn review_submitted(f: &mut Fields<'_>, text: &str, body_offset: usize, body: &s
             "privacy",
             msg("diag.privacy")
                 .arg("text", &found.text)
-                .arg("kind", found.kind.placeholder().trim_matches(['[', ']'])),
+                .arg_key("kind", pii_word(found.kind)),
             Some(msg("diag.privacy_hint").arg("placeholder", found.kind.placeholder())),
         );
     }
@@ -71,6 +71,21 @@ fn review_submitted(f: &mut Fields<'_>, text: &str, body_offset: usize, body: &s
             msg("diag.content-note").arg("note", note).arg("word", word),
             Some(msg("diag.content-note_hint").arg("note", note)),
         );
+    }
+}
+
+/// The word for what the privacy scan found, as a catalog key.
+fn pii_word(kind: crate::privacy::Kind) -> &'static str {
+    use crate::privacy::Kind;
+    match kind {
+        Kind::Email => "diag.pii.email",
+        Kind::Phone => "diag.pii.phone",
+        Kind::Iban => "diag.pii.iban",
+        Kind::Postcode => "diag.pii.postcode",
+        Kind::Address => "diag.pii.address",
+        Kind::Bsn => "diag.pii.bsn",
+        Kind::Date => "diag.pii.date",
+        Kind::Name => "diag.pii.name",
     }
 }
 
