@@ -1,5 +1,9 @@
 //! Diagnostics: what is wrong in a corpus file, where, and what to do about it.
+//!
+//! A diagnostic holds no language: its message and hint are catalog keys (`diag.…` in
+//! `assets/i18n/*.toml`) with their arguments, rendered at the edge with [`Diagnostic::render`].
 
+use crate::i18n::Catalog;
 use serde::Serialize;
 use std::fmt;
 
@@ -13,8 +17,102 @@ pub enum Severity {
     Warning,
 }
 
+/// One argument of a message: text as it is, or another catalog key rendered in the same
+/// language (a word such as "tag" or "fase").
+#[derive(Debug, Clone, PartialEq)]
+pub enum Arg {
+    /// Shown as it is (an id, a file name, a number).
+    Text(String),
+    /// A catalog key, translated.
+    Key(&'static str),
+    /// A number with one decimal, written with the language's decimal mark (12,5 or 12.5).
+    Decimal(f64),
+}
+
+/// A message in no language yet: a catalog key (`diag.…`) with named `{placeholders}`, and an
+/// optional count that picks the `_one` form for one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    /// The catalog key, e.g. `diag.empty-field`.
+    pub key: &'static str,
+    /// The values for the placeholders.
+    pub args: Vec<(&'static str, Arg)>,
+    /// For plurals: `{n}`, and the `_one` form when it is 1.
+    pub count: Option<u32>,
+}
+
+/// A message for catalog key `key` (always a literal `"diag.…"`: a test finds them all in the
+/// source and checks both catalogs have them).
+pub fn msg(key: &'static str) -> Message {
+    Message {
+        key,
+        args: Vec::new(),
+        count: None,
+    }
+}
+
+// `Arg` holds an `f64` (never NaN: a mean of counted words), so equality is total enough.
+impl Eq for Arg {}
+
+impl Message {
+    /// Fills placeholder `{name}` with `value`, shown as it is.
+    pub fn arg(mut self, name: &'static str, value: impl fmt::Display) -> Self {
+        self.args.push((name, Arg::Text(value.to_string())));
+        self
+    }
+
+    /// Fills placeholder `{name}` with a number shown with one decimal.
+    pub fn arg_decimal(mut self, name: &'static str, value: f64) -> Self {
+        self.args.push((name, Arg::Decimal(value)));
+        self
+    }
+
+    /// Fills placeholder `{name}` with the text of catalog key `key`.
+    pub fn arg_key(mut self, name: &'static str, key: &'static str) -> Self {
+        self.args.push((name, Arg::Key(key)));
+        self
+    }
+
+    /// Sets the count `{n}` (and the plural form).
+    pub fn count(mut self, n: usize) -> Self {
+        self.count = Some(u32::try_from(n).unwrap_or(u32::MAX));
+        self
+    }
+
+    /// The message in the catalog's language (not yet sanitised).
+    pub fn render(&self, cat: &Catalog) -> String {
+        let values: Vec<String> = self
+            .args
+            .iter()
+            .map(|(_, a)| match a {
+                Arg::Text(s) => s.clone(),
+                Arg::Key(k) => cat.t(k).to_owned(),
+                Arg::Decimal(x) => format!("{x:.1}").replace('.', cat.t("diag.decimal_mark")),
+            })
+            .collect();
+        let args: Vec<(&str, &dyn fmt::Display)> = self
+            .args
+            .iter()
+            .zip(&values)
+            .map(|((name, _), v)| (*name, v as &dyn fmt::Display))
+            .collect();
+        match self.count {
+            Some(n) => cat.nf(self.key, n as usize, &args),
+            None => cat.f(self.key, &args),
+        }
+    }
+
+    /// True when the message has text argument `name` equal to `value` (for tests and for
+    /// callers that look for a file or id in a message).
+    pub fn has_arg(&self, name: &str, value: &str) -> bool {
+        self.args
+            .iter()
+            .any(|(n, a)| *n == name && matches!(a, Arg::Text(s) if s == value))
+    }
+}
+
 /// One problem found in a corpus file, with its position (1-based; 0 when unknown).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     /// The file as the user named it (the corpus directory joined with its relative path).
     pub path: String,
@@ -27,28 +125,28 @@ pub struct Diagnostic {
     /// A stable short name for the kind of problem (`bad-toml`, `unknown-tag`, …).
     pub code: &'static str,
     /// What is wrong, in one sentence.
-    pub message: String,
-    /// What to do about it, when there is something useful to say.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub hint: Option<String>,
+    pub message: Message,
+    /// What to do about it, when there is something useful to say (boxed: most have none,
+    /// and a diagnostic travels in `Result`s).
+    pub hint: Option<Box<Message>>,
 }
 
 impl Diagnostic {
     /// An error at a position in a file.
-    pub fn error(path: &str, pos: Pos, code: &'static str, message: impl Into<String>) -> Self {
+    pub fn error(path: &str, pos: Pos, code: &'static str, message: Message) -> Self {
         Self {
             path: path.to_owned(),
             line: pos.line,
             column: pos.column,
             severity: Severity::Error,
             code,
-            message: message.into(),
+            message,
             hint: None,
         }
     }
 
     /// A warning at a position in a file.
-    pub fn warning(path: &str, pos: Pos, code: &'static str, message: impl Into<String>) -> Self {
+    pub fn warning(path: &str, pos: Pos, code: &'static str, message: Message) -> Self {
         Self {
             severity: Severity::Warning,
             ..Self::error(path, pos, code, message)
@@ -56,8 +154,8 @@ impl Diagnostic {
     }
 
     /// Adds a hint: what the user can do.
-    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
+    pub fn with_hint(mut self, hint: Message) -> Self {
+        self.hint = Some(Box::new(hint));
         self
     }
 
@@ -65,25 +163,44 @@ impl Diagnostic {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
-}
 
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    /// `path:line:col: level: message`, and an indented hint line, in the catalog's language,
+    /// sanitised for the terminal.
+    pub fn render(&self, cat: &Catalog) -> String {
         let level = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+            Severity::Error => cat.t("diag.level.error"),
+            Severity::Warning => cat.t("diag.level.warning"),
         };
         let path = crate::sanitize::sanitize_line(&self.path);
-        let message = crate::sanitize::sanitize_line(&self.message);
-        write!(
-            f,
-            "{path}:{}:{}: {level}: {message}",
-            self.line, self.column
-        )?;
+        let message = self.message.render(cat);
+        let message = crate::sanitize::sanitize_line(&message);
+        let mut out = format!("{path}:{}:{}: {level}: {message}", self.line, self.column);
         if let Some(hint) = &self.hint {
-            write!(f, "\n  hint: {}", crate::sanitize::sanitize_line(hint))?;
+            let hint = hint.render(cat);
+            out.push_str(&format!(
+                "\n  {}: {}",
+                cat.t("diag.level.hint"),
+                crate::sanitize::sanitize_line(&hint)
+            ));
         }
-        Ok(())
+        out
+    }
+
+    /// The diagnostic as JSON: the stable `code` and `severity`, and the message and hint
+    /// rendered in the catalog's language (not sanitised: JSON escapes control characters).
+    pub fn to_json(&self, cat: &Catalog) -> serde_json::Value {
+        let mut v = serde_json::json!({
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "severity": self.severity,
+            "code": self.code,
+            "message": self.message.render(cat),
+        });
+        if let Some(h) = &self.hint {
+            v["hint"] = serde_json::Value::String(h.render(cat));
+        }
+        v
     }
 }
 
@@ -132,9 +249,47 @@ mod tests {
     }
 
     #[test]
-    fn display_is_path_line_column_message() {
-        let d = Diagnostic::error("x.md", Pos { line: 3, column: 5 }, "bad", "oops\u{1b}")
-            .with_hint("fix it");
-        assert_eq!(d.to_string(), "x.md:3:5: error: oops␛\n  hint: fix it");
+    fn render_is_path_line_column_message_in_the_language() {
+        use crate::i18n::Lang;
+        let d = Diagnostic::error(
+            "x.md",
+            Pos { line: 3, column: 5 },
+            "empty-field",
+            msg("diag.empty-field").arg("field", "ti\u{1b}tle"),
+        )
+        .with_hint(msg("diag.missing-field_hint").arg("field", "title"));
+        assert_eq!(
+            d.render(Catalog::get(Lang::En)),
+            "x.md:3:5: error: field `ti␛tle` is empty\n  hint: add `title = …` to the front matter; see data/README.md"
+        );
+        assert_eq!(
+            d.render(Catalog::get(Lang::Nl)),
+            "x.md:3:5: fout: het veld `ti␛tle` is leeg\n  tip: zet `title = …` bij de gegevens bovenaan; zie data/README.md"
+        );
+    }
+
+    #[test]
+    fn a_key_argument_is_translated_and_a_count_picks_the_plural() {
+        use crate::i18n::Lang;
+        let m = msg("diag.unknown-value")
+            .arg_key("what", "diag.what.phase")
+            .arg("value", "x");
+        assert_eq!(m.render(Catalog::get(Lang::Nl)), "er is geen fase `x`");
+        assert_eq!(m.render(Catalog::get(Lang::En)), "unknown phase `x`");
+        let m = msg("diag.readability")
+            .arg_decimal("mean", 15.25)
+            .arg("longest", 31);
+        assert!(
+            m.render(Catalog::get(Lang::Nl))
+                .contains("gemiddeld 15,2 woorden")
+        );
+        assert!(
+            m.render(Catalog::get(Lang::En))
+                .contains("average 15.2 words")
+        );
+        let cat = Catalog::parse("[t]\nk_one = \"one {w}\"\nk = \"{n} {w}s\"\n");
+        let m = msg("t.k").arg("w", "file");
+        assert_eq!(m.clone().count(1).render(&cat), "one file");
+        assert_eq!(m.count(3).render(&cat), "3 files");
     }
 }

@@ -41,7 +41,7 @@ fn check_lists_every_problem_of_the_bad_corpus_and_fails() {
             path.is_some_and(|p| p.ends_with(f))
                 && line.is_some_and(|n| n.parse::<usize>().is_ok_and(|n| n >= 1))
                 && col.is_some_and(|n| n.parse::<usize>().is_ok())
-                && l.contains(": error: ")
+                && l.contains(": fout: ")
         });
         assert!(found, "no path:line:col error for {f} in:\n{out}");
     }

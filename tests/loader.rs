@@ -2,7 +2,8 @@
 
 use crate::util::fixture;
 use plein::corpus::{self, Source};
-use plein::diag::Severity;
+use plein::diag::{Arg, Severity};
+use plein::i18n::{Catalog, Lang};
 
 fn bad() -> corpus::Loaded {
     corpus::load(&Source::Dir(fixture("bad-corpus"))).expect("bad corpus directory loads")
@@ -58,8 +59,11 @@ fn duplicate_ids_name_both_files() {
         .find(|d| d.code == "duplicate-id")
         .expect("duplicate reported");
     assert!(
-        d.path.ends_with("duplicate-b.md") && d.message.contains("duplicate-a.md"),
-        "{d}"
+        d.path.ends_with("duplicate-b.md")
+            && d.message.key == "diag.duplicate-id"
+            && d.message.args.iter().any(|(name, v)| *name == "other"
+                && matches!(v, Arg::Text(s) if s.ends_with("duplicate-a.md"))),
+        "{d:?}"
     );
 }
 
@@ -100,7 +104,8 @@ fn documents_with_errors_are_skipped_and_counted() {
 #[test]
 fn bundled_corpus_is_error_free() {
     let l = corpus::load(&Source::Bundled).expect("bundled corpus loads");
-    let problems: Vec<String> = l.diagnostics.iter().map(ToString::to_string).collect();
+    let en = Catalog::get(Lang::En);
+    let problems: Vec<String> = l.diagnostics.iter().map(|d| d.render(en)).collect();
     assert!(
         problems.is_empty(),
         "bundled corpus has problems:\n{}",

@@ -140,10 +140,10 @@ fn check_warns_on_stale_and_malformed_facts_and_strict_fails() {
     assert_eq!(o.status.code(), Some(0), "warnings alone pass");
     let out = stdout(&o);
     for want in [
-        "oud-spreekuur.md:11:1: warning: the facts were last checked on 2025-06-30",
-        "oud-spreekuur.md:9:17: warning: `maandag ochtend` is not opening_hours syntax",
-        "oud-spreekuur.md:8:11: warning: `Dorpsstraat 12, 1234 ab Ergens` does not look like an address",
-        "oud-spreekuur.md:1:1: warning: no phone number",
+        "oud-spreekuur.md:11:1: waarschuwing: de gegevens zijn voor het laatst nagekeken op 2025-06-30",
+        "oud-spreekuur.md:9:17: waarschuwing: `maandag ochtend` is geen geldige opening_hours",
+        "oud-spreekuur.md:8:11: waarschuwing: `Dorpsstraat 12, 1234 ab Ergens` lijkt geen adres",
+        "oud-spreekuur.md:1:1: waarschuwing: geen telefoonnummer",
     ] {
         assert!(out.contains(want), "{want} in\n{out}");
     }
@@ -237,7 +237,7 @@ fn local_new_writes_a_template_that_checks_and_asks_for_the_missing_facts() {
         .expect("run");
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
     let out = stdout(&o);
-    for code in ["no opening hours", "no phone number", "no address"] {
+    for code in ["geen openingstijden", "geen telefoonnummer", "geen adres"] {
         assert!(out.contains(code), "{code} in {out}");
     }
     let o = plein()

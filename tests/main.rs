@@ -9,6 +9,7 @@ mod config;
 mod contrast;
 mod conventions;
 mod corpus_quality;
+mod diag_language;
 mod drafts;
 mod focus;
 mod footer;

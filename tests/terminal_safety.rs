@@ -114,7 +114,7 @@ fn every_screen_of_a_hostile_corpus_writes_no_sequence_from_its_content() {
         loaded
             .diagnostics
             .iter()
-            .any(|d| d.message.contains("control character")),
+            .any(|d| d.message.key == "diag.control-character"),
         "the loader reports the control characters"
     );
     let corpus = Arc::new(loaded.corpus);

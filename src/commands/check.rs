@@ -2,7 +2,7 @@
 
 use super::{EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, Io};
 use crate::corpus::{self, Source};
-use crate::diag::{Diagnostic, Pos};
+use crate::diag::{Diagnostic, Message, Pos, msg};
 use serde_json::json;
 use std::io;
 
@@ -56,6 +56,9 @@ pub(super) fn run(source: &Source, args: &Args<'_>, io: &mut Io<'_>) -> io::Resu
     let documents = c.stories.len() + c.resources.len() + c.skipped;
     let (errors, warnings) = (loaded.errors(), loaded.warnings());
     if json {
+        let cat = io.cat();
+        let diagnostics: Vec<serde_json::Value> =
+            loaded.diagnostics.iter().map(|d| d.to_json(cat)).collect();
         let report = json!({
             "source": source.dir_display(),
             "local": c.local_dir,
@@ -65,7 +68,7 @@ pub(super) fn run(source: &Source, args: &Args<'_>, io: &mut Io<'_>) -> io::Resu
             "skipped": c.skipped,
             "errors": errors,
             "warnings": warnings,
-            "diagnostics": loaded.diagnostics,
+            "diagnostics": diagnostics,
         });
         writeln!(
             io.out,
@@ -73,10 +76,10 @@ pub(super) fn run(source: &Source, args: &Args<'_>, io: &mut Io<'_>) -> io::Resu
             serde_json::to_string_pretty(&report).map_err(io::Error::other)?
         )?;
     } else {
-        for d in &loaded.diagnostics {
-            writeln!(io.out, "{d}")?;
-        }
         let cat = io.cat();
+        for d in &loaded.diagnostics {
+            writeln!(io.out, "{}", d.render(cat))?;
+        }
         let mut source = source
             .dir_display()
             .unwrap_or_else(|| cat.t("cli.bundled").to_owned());
@@ -119,42 +122,36 @@ fn fact_warnings(c: &corpus::Corpus, today: (i32, u32, u32)) -> Vec<Diagnostic> 
                     &r.path,
                     pos,
                     "stale",
-                    format!(
-                        "the facts were last checked on {}, more than 12 months ago",
-                        r.checked
-                    ),
+                    msg("diag.stale").arg("checked", r.checked),
                 )
-                .with_hint("call or visit them, correct what changed, and update `checked`"),
+                .with_hint(msg("diag.stale_hint")),
             );
         }
         if !r.local {
             continue;
         }
-        let mut missing = |code: &'static str, what: &str, hint: &str| {
-            found.push(
-                Diagnostic::warning(&r.path, Pos::FILE, code, format!("no {what}"))
-                    .with_hint(hint.to_owned()),
-            );
+        let mut missing = |code: &'static str, what: Message, hint: Message| {
+            found.push(Diagnostic::warning(&r.path, Pos::FILE, code, what).with_hint(hint));
         };
         if r.opening_hours.is_none() && r.hours.is_none() {
             missing(
                 "missing-hours",
-                "opening hours",
-                "add `opening_hours = \"Mo-Fr 09:00-17:00\"` (OpenStreetMap syntax), or `hours` in words",
+                msg("diag.missing-hours"),
+                msg("diag.missing-hours_hint"),
             );
         }
         if r.phone.is_empty() {
             missing(
                 "missing-phone",
-                "phone number",
-                "add `phone = [\"…\"]`, as people dial it",
+                msg("diag.missing-phone"),
+                msg("diag.missing-phone_hint"),
             );
         }
         if r.address.is_none() && r.kind == "organisatie" {
             missing(
                 "missing-address",
-                "address",
-                "add `address = \"Straat 1, 1234 AB Plaats\"`, so people find the door",
+                msg("diag.missing-address"),
+                msg("diag.missing-address_hint"),
             );
         }
     }

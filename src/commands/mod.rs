@@ -472,7 +472,7 @@ pub fn local_notices(
         let why_key = format!("local.why.{}", d.code);
         let why = cat
             .lookup(&why_key)
-            .map_or_else(|| d.message.clone(), str::to_owned);
+            .map_or_else(|| d.message.render(cat), str::to_owned);
         let at = format!("{}:{}", d.path, d.line);
         let line = cat.f("local.skipped", &[("file", &at), ("why", &why)]);
         lines.push(crate::sanitize::sanitize_line(&line).into_owned());

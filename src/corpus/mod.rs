@@ -25,7 +25,7 @@ pub use source::{
 pub use synonyms::{Synonyms, normalise};
 pub use themes::THEME_SLUGS;
 
-use crate::diag::{Diagnostic, Pos};
+use crate::diag::{Diagnostic, Pos, msg};
 use std::collections::HashMap;
 
 /// A loaded corpus and everything found wrong while loading it.
@@ -134,9 +134,9 @@ pub fn load_listing(listing: Listing, on_disk: bool) -> Loaded {
                     &file.display,
                     Pos::FILE,
                     "ignored-file",
-                    "not a corpus file; ignored",
+                    msg("diag.ignored-file"),
                 )
-                .with_hint("stories and resources are Markdown files ending in .md"),
+                .with_hint(msg("diag.ignored-file_hint")),
             ),
         }
     }
@@ -174,9 +174,9 @@ pub fn load_listing(listing: Listing, on_disk: bool) -> Loaded {
                     path,
                     pos,
                     "duplicate-id",
-                    format!("id `{id}` is also used by {first}"),
+                    msg("diag.duplicate-id").arg("id", id).arg("other", first),
                 )
-                .with_hint("every story and resource needs its own id"),
+                .with_hint(msg("diag.duplicate-id_hint")),
             );
             false
         }
@@ -198,7 +198,7 @@ pub fn load_listing(listing: Listing, on_disk: bool) -> Loaded {
                     path,
                     *pos,
                     "unknown-resource",
-                    format!("theme links resource `{id}`, which does not exist"),
+                    msg("diag.theme-unknown-resource").arg("id", id),
                 ));
             }
         }
@@ -210,15 +210,15 @@ pub fn load_listing(listing: Listing, on_disk: bool) -> Loaded {
             if !resource_ids.contains(&id.as_str()) {
                 ok = false;
                 let hint = parse::closest(id, &resource_ids)
-                    .map_or("check the id in resources/".to_owned(), |c| {
-                        format!("did you mean `{c}`?")
+                    .map_or(msg("diag.unknown-resource_hint"), |c| {
+                        msg("diag.did-you-mean").arg("closest", c)
                     });
                 diags.push(
                     Diagnostic::error(
                         &s.story.path,
                         *pos,
                         "unknown-resource",
-                        format!("links resource `{id}`, which does not exist"),
+                        msg("diag.unknown-resource").arg("id", id),
                     )
                     .with_hint(hint),
                 );
@@ -254,16 +254,15 @@ fn unknown_stories(p: &mut resource::Parsed, story_ids: &[&str], diags: &mut Vec
         .retain(|id| story_ids.contains(&id.as_str()));
     for (id, pos) in &p.story_refs {
         if !story_ids.contains(&id.as_str()) {
-            let hint = parse::closest(id, story_ids)
-                .map_or("check the id in stories/".to_owned(), |c| {
-                    format!("did you mean `{c}`?")
-                });
+            let hint = parse::closest(id, story_ids).map_or(msg("diag.unknown-story_hint"), |c| {
+                msg("diag.did-you-mean").arg("closest", c)
+            });
             diags.push(
                 Diagnostic::warning(
                     &p.resource.path,
                     *pos,
                     "unknown-story",
-                    format!("links story `{id}`, which does not exist; the link is not shown"),
+                    msg("diag.unknown-story").arg("id", id),
                 )
                 .with_hint(hint),
             );

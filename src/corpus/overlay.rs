@@ -10,7 +10,7 @@
 use super::model::{Corpus, Resource, Story};
 use super::source::{Fnv, Source, SourceError};
 use super::{Loaded, Vocabulary, parse, resource, story};
-use crate::diag::{Diagnostic, Pos, Severity};
+use crate::diag::{Diagnostic, Pos, Severity, msg};
 use std::collections::HashSet;
 use std::path::Path;
 
@@ -36,9 +36,9 @@ pub fn apply(loaded: &mut Loaded, dir: &Path) -> Result<(), SourceError> {
                     &display,
                     Pos::FILE,
                     "ignored-file",
-                    "a local overlay uses the corpus's themes and synonyms; ignored",
+                    msg("diag.overlay-ignored-file"),
                 )
-                .with_hint("an overlay holds resources/*.md and stories/<theme>/*.md only"),
+                .with_hint(msg("diag.overlay-ignored-file_hint")),
             );
             continue;
         }
@@ -73,9 +73,9 @@ pub fn apply(loaded: &mut Loaded, dir: &Path) -> Result<(), SourceError> {
                     path,
                     pos,
                     "duplicate-id",
-                    format!("id `{id}` is also used by {other}"),
+                    msg("diag.duplicate-id").arg("id", id).arg("other", other),
                 )
-                .with_hint("give the local file its own id (and file name)"),
+                .with_hint(msg("diag.overlay-duplicate-id_hint")),
             );
         }
         taken.is_none()
@@ -109,7 +109,7 @@ pub fn apply(loaded: &mut Loaded, dir: &Path) -> Result<(), SourceError> {
                 &s.story.path,
                 *pos,
                 "unknown-resource",
-                format!("links resource `{id}`, which does not exist"),
+                msg("diag.unknown-resource").arg("id", id),
             ));
         }
         if missing.is_empty() {

@@ -4,7 +4,7 @@
 //! problem wherever it can, so `plein check` reports them all at once.
 
 use super::source::File;
-use crate::diag::{Diagnostic, Pos};
+use crate::diag::{Diagnostic, Message, Pos, msg};
 use crate::sanitize::{is_forbidden_in_text, sanitize};
 use toml::Spanned;
 
@@ -25,13 +25,8 @@ pub(crate) fn decode(file: File, diags: &mut Vec<Diagnostic>) -> Option<String> 
             let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
             let pos = Pos::at(&prefix, prefix.len());
             diags.push(
-                Diagnostic::error(
-                    &file.display,
-                    pos,
-                    "invalid-utf8",
-                    "text is not valid UTF-8",
-                )
-                .with_hint("save the file as UTF-8 (in most editors: Save as… → encoding UTF-8)"),
+                Diagnostic::error(&file.display, pos, "invalid-utf8", msg("diag.invalid-utf8"))
+                    .with_hint(msg("diag.invalid-utf8_hint")),
             );
             return None;
         }
@@ -49,11 +44,9 @@ pub(crate) fn decode(file: File, diags: &mut Vec<Diagnostic>) -> Option<String> 
                 &file.display,
                 Pos::at(&text, offset),
                 "control-character",
-                format!("control character U+{:04X} in text", c as u32),
+                msg("diag.control-character").arg("char", format!("U+{:04X}", c as u32)),
             )
-            .with_hint(
-                "remove it; plein shows it as a visible symbol, never passes it to the terminal",
-            ),
+            .with_hint(msg("diag.control-character_hint")),
         );
     }
     Some(sanitize(&text).into_owned())
@@ -79,9 +72,9 @@ pub(crate) fn split<'t>(
                 path,
                 Pos::FILE,
                 "no-front-matter",
-                "expected `+++` on the first line",
+                msg("diag.no-front-matter"),
             )
-            .with_hint("a corpus file starts with TOML front matter between two `+++` lines"),
+            .with_hint(msg("diag.no-front-matter_hint")),
         );
         return None;
     };
@@ -98,9 +91,9 @@ pub(crate) fn split<'t>(
                 path,
                 Pos::FILE,
                 "unclosed-front-matter",
-                "front matter is never closed",
+                msg("diag.unclosed-front-matter"),
             )
-            .with_hint("add a line with only `+++` after the last field"),
+            .with_hint(msg("diag.unclosed-front-matter_hint")),
         );
         return None;
     };
@@ -132,13 +125,49 @@ pub(crate) fn parse_toml<T: serde::de::DeserializeOwned>(
                     path,
                     pos,
                     "bad-toml",
-                    format!("invalid front matter: {message}"),
+                    toml_cause(&message)
+                        .unwrap_or_else(|| msg("diag.bad-toml").arg("detail", message)),
                 )
-                .with_hint("check quotes, commas and brackets; see data/README.md for the fields"),
+                .with_hint(msg("diag.bad-toml_hint")),
             );
             None
         }
     }
+}
+
+/// The toml parser's English message as a sentence of our own, in the UI language, for the
+/// mistakes curators make; `None` for the rest (then the parser's text is quoted, in English only).
+fn toml_cause(message: &str) -> Option<Message> {
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let (field, rest) = rest.split_once('`')?;
+        let allowed = rest
+            .split_once("expected one of ")
+            .map_or(String::new(), |(_, list)| list.replace('`', ""));
+        return Some(
+            msg("diag.toml-unknown-field")
+                .arg("field", field)
+                .arg("allowed", allowed),
+        );
+    }
+    if message.starts_with("invalid type:") {
+        let key = if message.ends_with("expected a string") {
+            "diag.toml-want-text"
+        } else if message.ends_with("expected a sequence") {
+            "diag.toml-want-list"
+        } else {
+            "diag.toml-wrong-type"
+        };
+        return Some(msg(key));
+    }
+    let key = match message {
+        m if m.starts_with("duplicate key") => "diag.toml-duplicate-key",
+        m if m.starts_with("invalid basic string") => "diag.toml-unclosed-string",
+        m if m.starts_with("key with no value") => "diag.toml-no-value",
+        m if m.starts_with("unclosed array") => "diag.toml-unclosed-list",
+        m if m.starts_with("string values must be quoted") => "diag.toml-unquoted",
+        _ => return None,
+    };
+    Some(msg(key))
 }
 
 /// Checks the fields of one document, collecting diagnostics with positions.
@@ -177,17 +206,23 @@ impl<'a> Fields<'a> {
     }
 
     /// Reports an error that skips the document.
-    pub fn error(&mut self, pos: Pos, code: &'static str, message: String, hint: Option<String>) {
+    pub fn error(&mut self, pos: Pos, code: &'static str, message: Message, hint: Option<Message>) {
         self.errors += 1;
         let mut d = Diagnostic::error(self.path, pos, code, message);
-        d.hint = hint;
+        d.hint = hint.map(Box::new);
         self.diags.push(d);
     }
 
     /// Reports a warning.
-    pub fn warning(&mut self, pos: Pos, code: &'static str, message: String, hint: Option<String>) {
+    pub fn warning(
+        &mut self,
+        pos: Pos,
+        code: &'static str,
+        message: Message,
+        hint: Option<Message>,
+    ) {
         let mut d = Diagnostic::warning(self.path, pos, code, message);
-        d.hint = hint;
+        d.hint = hint.map(Box::new);
         self.diags.push(d);
     }
 
@@ -201,9 +236,9 @@ impl<'a> Fields<'a> {
                     self.path,
                     pos,
                     "control-character",
-                    format!("control character U+{:04X} in text", c as u32),
+                    msg("diag.control-character").arg("char", format!("U+{:04X}", c as u32)),
                 )
-                .with_hint("remove the escape sequence from the value"),
+                .with_hint(msg("diag.control-character-escape_hint")),
             );
         }
         sanitize(&value).into_owned()
@@ -218,7 +253,8 @@ impl<'a> Fields<'a> {
             }
             Some(s) if s.get_ref().trim().is_empty() => {
                 let pos = self.pos(&s);
-                self.error(pos, "empty-field", format!("field `{name}` is empty"), None);
+                let m = msg("diag.empty-field").arg("field", name);
+                self.error(pos, "empty-field", m, None);
                 None
             }
             Some(s) => Some(self.text(s).trim().to_owned()),
@@ -237,10 +273,8 @@ impl<'a> Fields<'a> {
         self.error(
             Pos::FILE,
             "missing-field",
-            format!("required field `{name}` is missing"),
-            Some(format!(
-                "add `{name} = …` to the front matter; see data/README.md"
-            )),
+            msg("diag.missing-field").arg("field", name),
+            Some(msg("diag.missing-field_hint").arg("field", name)),
         );
     }
 
@@ -254,8 +288,8 @@ impl<'a> Fields<'a> {
             self.error(
                 pos.unwrap_or(Pos::FILE),
                 "bad-id",
-                format!("`{s}` is not a valid {name}: use lowercase letters, digits and hyphens"),
-                Some(format!("for example `{}`", slugify(&s))),
+                msg("diag.bad-id").arg("value", &s).arg("field", name),
+                Some(msg("diag.bad-id_hint").arg("example", slugify(&s))),
             );
             None
         }
@@ -266,7 +300,7 @@ impl<'a> Fields<'a> {
         &mut self,
         values: Vec<Spanned<String>>,
         allowed: &[&str],
-        what: &str,
+        what: &'static str,
         code: &'static str,
     ) -> Vec<String> {
         let mut out = Vec::new();
@@ -279,10 +313,14 @@ impl<'a> Fields<'a> {
                 }
             } else {
                 let hint = match closest(&s, allowed) {
-                    Some(c) => format!("did you mean `{c}`? allowed: {}", allowed.join(", ")),
-                    None => format!("allowed: {}", allowed.join(", ")),
-                };
-                self.error(pos, code, format!("unknown {what} `{s}`"), Some(hint));
+                    Some(c) => msg("diag.unknown-value_hint_closest").arg("closest", c),
+                    None => msg("diag.unknown-value_hint"),
+                }
+                .arg("allowed", allowed.join(", "));
+                let m = msg("diag.unknown-value")
+                    .arg_key("what", what)
+                    .arg("value", s);
+                self.error(pos, code, m, Some(hint));
             }
         }
         out
@@ -354,6 +392,41 @@ mod tests {
         let closed_at_end = split("f", "+++\nid = 1\n+++", &mut d).expect("splits");
         assert_eq!((closed_at_end.toml, closed_at_end.body), ("id = 1\n", ""));
         assert!(d.is_empty());
+    }
+
+    #[test]
+    fn common_toml_mistakes_become_our_own_sentences() {
+        let m = toml_cause("unknown field `foo`, expected one of `id`, `title`").expect("mapped");
+        assert_eq!(m.key, "diag.toml-unknown-field");
+        assert!(m.has_arg("field", "foo") && m.has_arg("allowed", "id, title"));
+        for (text, key) in [
+            (
+                "invalid type: integer `1`, expected a string",
+                "diag.toml-want-text",
+            ),
+            (
+                "invalid type: string \"a\", expected a sequence",
+                "diag.toml-want-list",
+            ),
+            (
+                "invalid type: string \"a\", expected a boolean",
+                "diag.toml-wrong-type",
+            ),
+            ("duplicate key", "diag.toml-duplicate-key"),
+            (
+                "invalid basic string, expected `\"`",
+                "diag.toml-unclosed-string",
+            ),
+            ("key with no value, expected `=`", "diag.toml-no-value"),
+            ("unclosed array, expected `]`", "diag.toml-unclosed-list"),
+            (
+                "string values must be quoted, expected literal string",
+                "diag.toml-unquoted",
+            ),
+        ] {
+            assert_eq!(toml_cause(text).map(|m| m.key), Some(key), "{text}");
+        }
+        assert!(toml_cause("something new").is_none());
     }
 
     #[test]

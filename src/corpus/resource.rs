@@ -3,7 +3,7 @@
 use super::Vocabulary;
 use super::model::{Date, RESOURCE_KINDS, Resource};
 use super::parse::{self, Fields};
-use crate::diag::{Diagnostic, Pos};
+use crate::diag::{Diagnostic, Pos, msg};
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -56,10 +56,20 @@ pub(crate) fn parse(
             None
         }
         Some(k) => f
-            .vocabulary(vec![k], &RESOURCE_KINDS, "resource kind", "unknown-kind")
+            .vocabulary(
+                vec![k],
+                &RESOURCE_KINDS,
+                "diag.what.resource-kind",
+                "unknown-kind",
+            )
             .pop(),
     };
-    let themes = f.vocabulary(raw.themes, &vocab.theme_slugs(), "theme", "unknown-theme");
+    let themes = f.vocabulary(
+        raw.themes,
+        &vocab.theme_slugs(),
+        "diag.what.theme",
+        "unknown-theme",
+    );
     let summary = f.required("summary", raw.summary);
     let mut phone = Vec::new();
     for p in raw.phone {
@@ -71,8 +81,8 @@ pub(crate) fn parse(
             f.error(
                 pos,
                 "bad-phone",
-                format!("`{p}` is not a phone number"),
-                Some("digits, spaces and hyphens only, as people dial it: \"0800-2000\"".into()),
+                msg("diag.bad-phone").arg("value", p),
+                Some(msg("diag.bad-phone_hint")),
             );
         }
     }
@@ -87,8 +97,8 @@ pub(crate) fn parse(
                 f.error(
                     pos,
                     "bad-url",
-                    format!("`{u}` is not a web address"),
-                    Some("write it as people type it: \"veiligthuis.nl\" or \"https://…\"".into()),
+                    msg("diag.bad-url").arg("value", u),
+                    Some(msg("diag.bad-url_hint")),
                 );
                 None
             }
@@ -106,8 +116,8 @@ pub(crate) fn parse(
                     f.warning(
                         pos,
                         "bad-hours",
-                        format!("`{text}` is not opening_hours syntax: {e}"),
-                        Some("OpenStreetMap syntax, e.g. \"Mo-Fr 09:00-17:00; Sa 10:00-12:00; PH off\"; plein shows `hours` instead".into()),
+                        msg("diag.bad-hours").arg("value", &text).arg("detail", e),
+                        Some(msg("diag.bad-hours_hint")),
                     );
                     None
                 }
@@ -124,8 +134,8 @@ pub(crate) fn parse(
                 f.warning(
                     pos,
                     "bad-address",
-                    format!("`{a}` does not look like an address"),
-                    Some("street and number, then postcode and place: \"Dorpsstraat 12, 1234 AB Ergens\"".into()),
+                    msg("diag.bad-address").arg("value", &a),
+                    Some(msg("diag.bad-address_hint")),
                 );
             }
             Some(a)
@@ -161,11 +171,8 @@ pub(crate) fn parse(
                 f.error(
                     pos,
                     "bad-date",
-                    format!(
-                        "`checked` must be a date like 2026-11-22, not {}",
-                        c.get_ref()
-                    ),
-                    Some("the date the facts were last checked against their source".into()),
+                    msg("diag.bad-date").arg("value", c.get_ref()),
+                    Some(msg("diag.bad-date_hint")),
                 );
             }
             date
@@ -177,7 +184,7 @@ pub(crate) fn parse(
         f.error(
             Pos::at(text, doc.body_offset),
             "empty-body",
-            "the resource has no text after the front matter".into(),
+            msg("diag.empty-resource-body"),
             None,
         );
     }
@@ -187,7 +194,7 @@ pub(crate) fn parse(
         f.warning(
             id_pos,
             "misplaced-file",
-            format!("expected this resource at resources/{id}.md"),
+            msg("diag.misplaced-resource").arg("expected", format!("resources/{id}.md")),
             None,
         );
     }

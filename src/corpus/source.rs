@@ -4,7 +4,7 @@
 //! serves both. Reading a directory refuses what a curator's mistake or a hostile corpus could
 //! use against a kiosk: files over 1 MiB, and symbolic links that point outside the corpus.
 
-use crate::diag::{Diagnostic, Pos};
+use crate::diag::{Diagnostic, Message, Pos, msg};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -316,8 +316,8 @@ impl Walk<'_> {
         rel: String,
         path: PathBuf,
         code: &'static str,
-        message: &str,
-        hint: &str,
+        message: Message,
+        hint: Message,
     ) {
         let display = path.to_string_lossy().into_owned();
         let refused = Diagnostic::error(&display, Pos::FILE, code, message).with_hint(hint);
@@ -356,8 +356,8 @@ impl Walk<'_> {
                             rel,
                             path,
                             "broken-link",
-                            "symbolic link to nothing (its target is gone); skipped",
-                            "remove the link, or point it at a file in the corpus directory",
+                            msg("diag.broken-link"),
+                            msg("diag.broken-link_hint"),
                         );
                         continue;
                     }
@@ -367,8 +367,8 @@ impl Walk<'_> {
                             rel,
                             path,
                             "symlink-outside",
-                            "symbolic link points outside the corpus directory; not followed",
-                            "copy the file into the corpus directory instead",
+                            msg("diag.symlink-outside"),
+                            msg("diag.symlink-outside_hint"),
                         );
                         continue;
                     }
@@ -394,8 +394,8 @@ impl Walk<'_> {
                     rel,
                     path,
                     "not-a-file",
-                    "is a named pipe, socket or device, not a regular file; not opened",
-                    "stories and resources are ordinary text files",
+                    msg("diag.not-a-file"),
+                    msg("diag.not-a-file_hint"),
                 );
             } else if corpus_file {
                 let display = path.to_string_lossy().into_owned();
@@ -478,17 +478,29 @@ fn read_limited(path: &Path, len: u64, display: &str) -> Result<Vec<u8>, Diagnos
             display,
             Pos::FILE,
             "file-too-large",
-            format!("file is {len} bytes; the limit is {MAX_FILE_BYTES} (1 MiB)"),
+            msg("diag.file-too-large")
+                .arg("size", len)
+                .arg("limit", MAX_FILE_BYTES),
         )
-        .with_hint("split the text, or remove what does not belong in a story"));
+        .with_hint(msg("diag.file-too-large_hint")));
     }
     let unreadable = |e: std::io::Error| {
-        Diagnostic::error(
+        let reason = match e.kind() {
+            std::io::ErrorKind::NotFound => "diag.reason-missing",
+            std::io::ErrorKind::PermissionDenied => "diag.reason-denied",
+            _ => "diag.reason-failed",
+        };
+        let d = Diagnostic::error(
             display,
             Pos::FILE,
             "unreadable",
-            format!("cannot read file: {e}"),
-        )
+            msg("diag.unreadable").arg_key("reason", reason),
+        );
+        if e.kind() == std::io::ErrorKind::PermissionDenied {
+            d.with_hint(msg("diag.unreadable_hint"))
+        } else {
+            d
+        }
     };
     let mut bytes = Vec::new();
     open_regular(path)
@@ -517,4 +529,25 @@ fn open_regular(path: &Path) -> std::io::Result<fs::File> {
         return Err(std::io::Error::other("not a regular file"));
     }
     Ok(f)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Catalog, Lang};
+
+    #[test]
+    fn a_file_that_cannot_be_read_says_why_in_the_language() {
+        let d = read_limited(Path::new("/nonexistent/plein/x.md"), 10, "x.md")
+            .expect_err("nothing to read");
+        assert_eq!(d.code, "unreadable");
+        assert_eq!(
+            d.render(Catalog::get(Lang::Nl)),
+            "x.md:1:1: fout: plein kan dit bestand niet lezen: het is weg"
+        );
+        assert!(
+            d.render(Catalog::get(Lang::En))
+                .starts_with("x.md:1:1: error: plein cannot read this file: it is gone")
+        );
+    }
 }

@@ -3,7 +3,7 @@
 use super::Vocabulary;
 use super::model::{Narrator, PHASES, Perspective, Story};
 use super::parse::{self, Fields};
-use crate::diag::{Diagnostic, Pos};
+use crate::diag::{Diagnostic, Pos, msg};
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -47,15 +47,10 @@ fn review_submitted(f: &mut Fields<'_>, text: &str, body_offset: usize, body: &s
         f.warning(
             Pos::at(text, body_offset + lead + found.range.start),
             "privacy",
-            format!(
-                "`{}` may identify someone ({})",
-                found.text,
-                found.kind.placeholder().trim_matches(['[', ']'])
-            ),
-            Some(format!(
-                "replace it with {} or leave it out",
-                found.kind.placeholder()
-            )),
+            msg("diag.privacy")
+                .arg("text", &found.text)
+                .arg_key("kind", pii_word(found.kind)),
+            Some(msg("diag.privacy_hint").arg("placeholder", found.kind.placeholder())),
         );
     }
     let r = crate::quality::readability(body);
@@ -63,22 +58,34 @@ fn review_submitted(f: &mut Fields<'_>, text: &str, body_offset: usize, body: &s
         f.warning(
             Pos::at(text, body_offset + lead),
             "readability",
-            format!(
-                "sentences average {:.1} words, the longest {} (B1: at most 14 on average, none over 30)",
-                r.mean_sentence, r.longest_sentence
-            ),
-            Some("split long sentences".into()),
+            msg("diag.readability")
+                .arg_decimal("mean", r.mean_sentence)
+                .arg("longest", r.longest_sentence),
+            Some(msg("diag.readability_hint")),
         );
     }
     for (note, word) in crate::quality::triggered_notes(body) {
         f.warning(
             Pos::at(text, body_offset + lead),
             "content-note",
-            format!("the text touches `{note}` (\"{word}\") but has no such content note"),
-            Some(format!(
-                "add \"{note}\" to content_notes, or check the text"
-            )),
+            msg("diag.content-note").arg("note", note).arg("word", word),
+            Some(msg("diag.content-note_hint").arg("note", note)),
         );
+    }
+}
+
+/// The word for what the privacy scan found, as a catalog key.
+fn pii_word(kind: crate::privacy::Kind) -> &'static str {
+    use crate::privacy::Kind;
+    match kind {
+        Kind::Email => "diag.pii.email",
+        Kind::Phone => "diag.pii.phone",
+        Kind::Iban => "diag.pii.iban",
+        Kind::Postcode => "diag.pii.postcode",
+        Kind::Address => "diag.pii.address",
+        Kind::Bsn => "diag.pii.bsn",
+        Kind::Date => "diag.pii.date",
+        Kind::Name => "diag.pii.name",
     }
 }
 
@@ -116,22 +123,17 @@ pub(crate) fn parse(
             let themes = f.vocabulary(
                 list.into_inner(),
                 &vocab.theme_slugs(),
-                "theme",
+                "diag.what.theme",
                 "unknown-theme",
             );
             if themes.is_empty() {
-                f.error(
-                    pos,
-                    "empty-field",
-                    "field `themes` needs at least one theme".into(),
-                    None,
-                );
+                f.error(pos, "empty-field", msg("diag.empty-themes"), None);
             }
             themes
         }
     };
     let allowed_tags = vocab.tags_for(&themes);
-    let tags = f.vocabulary(raw.tags, &allowed_tags, "tag", "unknown-tag");
+    let tags = f.vocabulary(raw.tags, &allowed_tags, "diag.what.tag", "unknown-tag");
 
     let perspective = match raw.perspective {
         None => {
@@ -146,27 +148,27 @@ pub(crate) fn parse(
                 f.error(
                     pos,
                     "unknown-perspective",
-                    format!("unknown perspective `{s}`"),
-                    Some("use `zelf` or `naaste`".into()),
+                    msg("diag.unknown-perspective").arg("value", s),
+                    Some(msg("diag.unknown-perspective_hint")),
                 );
             }
             found
         }
     };
-    let phases = f.vocabulary(raw.phases, &PHASES, "phase", "unknown-phase");
+    let phases = f.vocabulary(raw.phases, &PHASES, "diag.what.phase", "unknown-phase");
     let content_notes = match raw.content_notes {
         Some(list) => f.vocabulary(
             list,
             &vocab.note_slugs(),
-            "content note",
+            "diag.what.content-note",
             "unknown-content-note",
         ),
         None => {
             f.error(
                 Pos::FILE,
                 "missing-field",
-                "required field `content_notes` is missing".into(),
-                Some("write `content_notes = []` when the story needs none, so the choice is explicit".into()),
+                msg("diag.missing-field").arg("field", "content_notes"),
+                Some(msg("diag.missing-content-notes_hint")),
             );
             Vec::new()
         }
@@ -189,8 +191,8 @@ pub(crate) fn parse(
         f.error(
             pos,
             "no-consent",
-            "a submitted story (origin = \"ingezonden\") needs `consent`, the date the writer agreed to sharing".into(),
-            Some("without the writer's consent the story cannot be shipped".into()),
+            msg("diag.no-consent"),
+            Some(msg("diag.no-consent_hint")),
         );
     }
     let lang = f.required("lang", raw.lang);
@@ -205,7 +207,7 @@ pub(crate) fn parse(
         f.error(
             Pos::at(text, doc.body_offset),
             "empty-body",
-            "the story has no text after the front matter".into(),
+            msg("diag.empty-body"),
             None,
         );
     }
@@ -218,8 +220,8 @@ pub(crate) fn parse(
             f.warning(
                 id_pos,
                 "misplaced-file",
-                format!("expected this story at {expected}"),
-                Some("name the file after its id, in the folder of its main theme".into()),
+                msg("diag.misplaced-file").arg("expected", expected),
+                Some(msg("diag.misplaced-file_hint")),
             );
         }
     }
@@ -261,19 +263,23 @@ fn narrator(f: &mut Fields<'_>, n: RawNarrator) -> Narrator {
                 f.error(
                     pos,
                     "bad-value",
-                    format!("narrator age {} is not between 1 and 120", a.get_ref()),
+                    msg("diag.bad-age").arg("value", a.get_ref()),
                     None,
                 );
                 None
             }
         }
     });
-    let mut choice = |v: Option<Spanned<String>>, allowed: &[&str], what: &str| {
+    let mut choice = |v: Option<Spanned<String>>, allowed: &[&str], what: &'static str| {
         let v = v?;
         f.vocabulary(vec![v], allowed, what, "bad-value").pop()
     };
-    let gender = choice(n.gender, &["vrouw", "man", "non-binair"], "narrator gender");
-    let setting = choice(n.setting, &["stad", "dorp"], "narrator setting");
+    let gender = choice(
+        n.gender,
+        &["vrouw", "man", "non-binair"],
+        "diag.what.narrator-gender",
+    );
+    let setting = choice(n.setting, &["stad", "dorp"], "diag.what.narrator-setting");
     let region = f.optional(n.region);
     Narrator {
         age,

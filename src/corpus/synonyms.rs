@@ -1,7 +1,7 @@
 //! `synonyms.toml`: curated synonyms that search applies to what people type.
 
 use super::parse::{self, Fields};
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, msg};
 use serde::Deserialize;
 use std::collections::HashMap;
 use toml::Spanned;
@@ -85,20 +85,17 @@ pub(crate) fn parse(path: &str, text: &str, diags: &mut Vec<Diagnostic>) -> Opti
         let pos = f.pos(&s);
         let t = normalise(&f.text(s));
         if t.is_empty() || t.split(' ').count() > 4 {
-            f.error(
-                pos,
-                "bad-synonym",
-                "a synonym is one to four words".into(),
-                None,
-            );
+            f.error(pos, "bad-synonym", msg("diag.bad-synonym"), None);
             return None;
         }
         if unique && let Some(line) = seen.insert(t.clone(), pos.line) {
             f.error(
                 pos,
                 "duplicate-synonym",
-                format!("`{t}` already appears on line {line}"),
-                Some("merge the two entries".into()),
+                msg("diag.duplicate-synonym")
+                    .arg("value", &t)
+                    .arg("line", line),
+                Some(msg("diag.duplicate-synonym_hint")),
             );
             return None;
         }
@@ -113,12 +110,7 @@ pub(crate) fn parse(path: &str, text: &str, diags: &mut Vec<Diagnostic>) -> Opti
             .filter_map(|s| term(&mut f, s, true))
             .collect();
         if terms.len() < 2 {
-            f.error(
-                pos,
-                "bad-synonym",
-                "a group needs at least two terms".into(),
-                None,
-            );
+            f.error(pos, "bad-synonym", msg("diag.synonym-group-small"), None);
         }
         for a in &terms {
             for b in &terms {

@@ -2,7 +2,7 @@
 
 use super::model::{ContentNote, Theme};
 use super::parse::{self, Fields};
-use crate::diag::{Diagnostic, Pos};
+use crate::diag::{Diagnostic, Pos, msg};
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -84,7 +84,8 @@ pub(crate) fn parse(path: &str, text: &str, diags: &mut Vec<Diagnostic>) -> Opti
             if parse::is_slug(&tag) {
                 theme.tags.push(tag);
             } else {
-                f.error(tpos, "bad-id", format!("tag `{tag}` is not a slug"), None);
+                let m = msg("diag.bad-tag-slug").arg("value", tag);
+                f.error(tpos, "bad-id", m, None);
             }
         }
         for r in t.resources {
@@ -97,7 +98,7 @@ pub(crate) fn parse(path: &str, text: &str, diags: &mut Vec<Diagnostic>) -> Opti
             f.error(
                 pos,
                 "empty-field",
-                format!("theme `{}` has no tags", theme.slug),
+                msg("diag.theme-no-tags").arg("theme", &theme.slug),
                 None,
             );
         }
@@ -109,12 +110,10 @@ pub(crate) fn parse(path: &str, text: &str, diags: &mut Vec<Diagnostic>) -> Opti
         f.error(
             pos,
             "bad-themes",
-            format!(
-                "themes must be exactly {} in this order; found {}",
-                THEME_SLUGS.join(", "),
-                found.join(", ")
-            ),
-            Some("the theme slugs are fixed; other tools rely on them".into()),
+            msg("diag.bad-themes")
+                .arg("expected", THEME_SLUGS.join(", "))
+                .arg("found", found.join(", ")),
+            Some(msg("diag.bad-themes_hint")),
         );
     }
     let mut notes = Vec::new();

@@ -6,7 +6,7 @@
 //! ever turned into a pattern.
 
 use crate::corpus::parse::{self, Fields};
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, msg};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use toml::Spanned;
@@ -182,11 +182,11 @@ pub fn parse(
         let pos = f.pos(&k.slug);
         let slug = k.slug.into_inner();
         if !KINDS.contains(&slug.as_str()) {
-            let hint = format!("use one of: {}", KINDS.join(", "));
+            let hint = msg("diag.use-one-of").arg("allowed", KINDS.join(", "));
             f.error(
                 pos,
                 "unknown-crisis-kind",
-                format!("unknown kind `{slug}`"),
+                msg("diag.unknown-crisis-kind").arg("value", &slug),
                 Some(hint),
             );
             continue;
@@ -195,7 +195,7 @@ pub fn parse(
             f.error(
                 pos,
                 "duplicate-crisis-kind",
-                format!("kind `{slug}` twice"),
+                msg("diag.duplicate-crisis-kind").arg("value", &slug),
                 None,
             );
             continue;
@@ -205,12 +205,12 @@ pub fn parse(
             let pos = f.pos(&r);
             let id = r.into_inner();
             if resources.is_some_and(|r| !r.contains(&id.as_str())) {
-                let msg = format!("unknown resource `{id}`");
+                let m = msg("diag.crisis-unknown-resource").arg("id", &id);
                 f.error(
                     pos,
                     "unknown-resource",
-                    msg,
-                    Some("use an id from resources/".into()),
+                    m,
+                    Some(msg("diag.crisis-unknown-resource_hint")),
                 );
             } else {
                 ids.push(id);
@@ -223,20 +223,20 @@ pub fn parse(
         let pos = f.pos(&s.kind);
         let kind = s.kind.into_inner();
         let Some(k) = out.kinds.iter().position(|(slug, _)| slug == &kind) else {
-            let msg = format!("unknown kind `{kind}`");
+            let m = msg("diag.unknown-crisis-kind").arg("value", &kind);
             f.error(
                 pos,
                 "unknown-crisis-kind",
-                msg,
-                Some("declare it in a [[kind]]".into()),
+                m,
+                Some(msg("diag.unknown-crisis-kind_hint")),
             );
             continue;
         };
         let wpos = f.pos(&s.words);
         let words = crate::corpus::normalise(&s.words.into_inner());
         if let Some(line) = seen.insert((kind.clone(), words.clone()), wpos.line) {
-            let msg = format!("the same signal is on line {line}");
-            f.error(wpos, "duplicate-crisis-signal", msg, None);
+            let m = msg("diag.duplicate-crisis-signal").arg("line", line);
+            f.error(wpos, "duplicate-crisis-signal", m, None);
             continue;
         }
         let slots = alts(&words);
@@ -244,7 +244,7 @@ pub fn parse(
             f.error(
                 wpos,
                 "bad-crisis-signal",
-                "a signal needs words".into(),
+                msg("diag.bad-crisis-signal"),
                 None,
             );
             continue;

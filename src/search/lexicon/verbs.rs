@@ -4,7 +4,7 @@
 //! The file is generated (scripts/gen_verbs.py) as lines `lemma = ["form", …]` under `[strong]`
 //! and `[weak]`; it is read line by line (no TOML parser at start-up: it has thousands of forms).
 
-use crate::diag::{Diagnostic, Pos};
+use crate::diag::{Diagnostic, Pos, msg};
 use std::collections::HashMap;
 
 /// Form → lemma.
@@ -26,13 +26,8 @@ pub fn parse(path: &str, text: &str, diags: &mut Vec<Diagnostic>) -> Lemmas {
         };
         let Some((lemma, forms)) = parse_line(line) else {
             diags.push(
-                Diagnostic::error(
-                    path,
-                    pos,
-                    "bad-verb-line",
-                    "expected `lemma = [\"form\", …]`",
-                )
-                .with_hint("generate the file again with scripts/gen_verbs.py"),
+                Diagnostic::error(path, pos, "bad-verb-line", msg("diag.bad-verb-line"))
+                    .with_hint(msg("diag.bad-verb-line_hint")),
             );
             continue;
         };
@@ -42,7 +37,9 @@ pub fn parse(path: &str, text: &str, diags: &mut Vec<Diagnostic>) -> Lemmas {
                     path,
                     pos,
                     "duplicate-verb-form",
-                    format!("`{form}` is already a form of another verb on line {first}"),
+                    msg("diag.duplicate-verb-form")
+                        .arg("form", &form)
+                        .arg("line", first),
                 ));
                 continue;
             }

@@ -2,7 +2,7 @@
 //! compounds), with the corpus words each also finds; and the words that ask for help.
 
 use crate::corpus::parse::{self, Fields};
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, msg};
 use serde::Deserialize;
 use std::collections::HashMap;
 use toml::Spanned;
@@ -94,12 +94,7 @@ pub fn parse(path: &str, text: &str, themes: &[&str], diags: &mut Vec<Diagnostic
         let pos = f.pos(&s);
         let w = crate::corpus::normalise(&f.text(s));
         if w.is_empty() || w.split(' ').count() > 6 {
-            f.error(
-                pos,
-                "bad-lexicon-word",
-                "a word is one to six words".into(),
-                None,
-            );
+            f.error(pos, "bad-lexicon-word", msg("diag.bad-lexicon-word"), None);
             return None;
         }
         if let Some(seen) = seen
@@ -108,8 +103,10 @@ pub fn parse(path: &str, text: &str, themes: &[&str], diags: &mut Vec<Diagnostic
             f.error(
                 pos,
                 "duplicate-lexicon-word",
-                format!("`{w}` already appears on line {line}"),
-                Some("keep one of them".into()),
+                msg("diag.duplicate-lexicon-word")
+                    .arg("value", &w)
+                    .arg("line", line),
+                Some(msg("diag.duplicate-lexicon-word_hint")),
             );
             return None;
         }
@@ -136,7 +133,7 @@ pub fn parse(path: &str, text: &str, themes: &[&str], diags: &mut Vec<Diagnostic
             f.error(
                 pos,
                 "unknown-theme",
-                format!("unknown theme `{theme}`"),
+                msg("diag.unknown-theme").arg("value", &theme),
                 None,
             );
         }
@@ -148,8 +145,8 @@ pub fn parse(path: &str, text: &str, themes: &[&str], diags: &mut Vec<Diagnostic
             f.error(
                 pos,
                 "unknown-theme",
-                format!("unknown theme `{slug}`"),
-                Some(format!("use one of: {}", themes.join(", "))),
+                msg("diag.unknown-theme").arg("value", &slug),
+                Some(msg("diag.use-one-of").arg("allowed", themes.join(", "))),
             );
             continue;
         }
