@@ -209,19 +209,20 @@ pub fn load_listing(listing: Listing, on_disk: bool) -> Loaded {
         for (id, pos) in &s.resource_refs {
             if !resource_ids.contains(&id.as_str()) {
                 ok = false;
-                let hint = parse::closest(id, &resource_ids)
-                    .map_or(msg("diag.unknown-resource_hint"), |c| {
-                        msg("diag.did-you-mean").arg("closest", c)
-                    });
-                diags.push(
-                    Diagnostic::error(
-                        &s.story.path,
-                        *pos,
-                        "unknown-resource",
-                        msg("diag.unknown-resource").arg("id", id),
-                    )
-                    .with_hint(hint),
+                let known = &resource_ids;
+                let key = (
+                    "unknown-resource",
+                    "diag.unknown-resource",
+                    "diag.unknown-resource_hint",
                 );
+                diags.push(unknown_link(
+                    &s.story.path,
+                    *pos,
+                    id,
+                    known,
+                    key,
+                    Diagnostic::error,
+                ));
             }
         }
         if ok {
@@ -246,6 +247,21 @@ pub fn load_listing(listing: Listing, on_disk: bool) -> Loaded {
     }
 }
 
+/// A link to an id that does not exist: `(code, message key, hint key)`, and "did you mean"
+/// the closest known id when there is one.
+fn unknown_link(
+    path: &str,
+    pos: Pos,
+    id: &str,
+    known: &[&str],
+    (code, key, hint): (&'static str, &'static str, &'static str),
+    level: fn(&str, Pos, &'static str, crate::diag::Message) -> Diagnostic,
+) -> Diagnostic {
+    let hint =
+        parse::closest(id, known).map_or(msg(hint), |c| msg("diag.did-you-mean").arg("closest", c));
+    level(path, pos, code, msg(key).arg("id", id)).with_hint(hint)
+}
+
 /// Reports (as warnings: the resource stays) story links of a resource to stories that do not
 /// exist.
 fn unknown_stories(p: &mut resource::Parsed, story_ids: &[&str], diags: &mut Vec<Diagnostic>) {
@@ -254,18 +270,20 @@ fn unknown_stories(p: &mut resource::Parsed, story_ids: &[&str], diags: &mut Vec
         .retain(|id| story_ids.contains(&id.as_str()));
     for (id, pos) in &p.story_refs {
         if !story_ids.contains(&id.as_str()) {
-            let hint = parse::closest(id, story_ids).map_or(msg("diag.unknown-story_hint"), |c| {
-                msg("diag.did-you-mean").arg("closest", c)
-            });
-            diags.push(
-                Diagnostic::warning(
-                    &p.resource.path,
-                    *pos,
-                    "unknown-story",
-                    msg("diag.unknown-story").arg("id", id),
-                )
-                .with_hint(hint),
+            let key = (
+                "unknown-story",
+                "diag.unknown-story",
+                "diag.unknown-story_hint",
             );
+            let warning = Diagnostic::warning;
+            diags.push(unknown_link(
+                &p.resource.path,
+                *pos,
+                id,
+                story_ids,
+                key,
+                warning,
+            ));
         }
     }
 }
