@@ -59,18 +59,20 @@ impl Store {
     /// Opens (or creates) the store in `dir`. Never fails: what went wrong is the notice.
     pub fn open(dir: &Path) -> (Store, Option<Notice>) {
         let path = dir.join(FILE_NAME);
-        match open_file(dir, &path) {
+        match open_waiting(dir, &path) {
             Ok(store) => (store, None),
             Err(Failure::Damaged) => {
                 let moved_to = quarantine(&path);
-                match (moved_to, open_file(dir, &path)) {
+                match (moved_to, open_waiting(dir, &path)) {
                     (Ok(moved_to), Ok(store)) => (store, Some(Notice::Quarantined { moved_to })),
-                    (Err(e), _) | (_, Err(Failure::Io(e))) => session_only(dir, e),
+                    (Err(e), _) | (_, Err(Failure::Io(e) | Failure::Busy(e))) => {
+                        session_only(dir, e)
+                    }
                     (_, Err(f)) => session_only(dir, f.to_string()),
                 }
             }
             Err(Failure::Newer) => (Store::in_memory(), Some(Notice::Newer { path })),
-            Err(Failure::Io(reason)) => session_only(dir, reason),
+            Err(Failure::Io(reason) | Failure::Busy(reason)) => session_only(dir, reason),
         }
     }
 
@@ -324,6 +326,9 @@ enum Failure {
     Newer,
     /// The directory or file cannot be created or written.
     Io(String),
+    /// Another plein holds a lock that SQLite's busy handler does not wait for (switching the
+    /// journal mode, recovering a WAL index): try again shortly.
+    Busy(String),
 }
 
 impl std::fmt::Display for Failure {
@@ -331,7 +336,7 @@ impl std::fmt::Display for Failure {
         match self {
             Failure::Damaged => f.write_str("the database is damaged"),
             Failure::Newer => f.write_str("the database is from a newer plein"),
-            Failure::Io(e) => f.write_str(e),
+            Failure::Io(e) | Failure::Busy(e) => f.write_str(e),
         }
     }
 }
@@ -342,6 +347,22 @@ fn session_only(dir: &Path, reason: String) -> (Store, Option<Notice>) {
         reason,
     };
     (Store::in_memory(), Some(notice))
+}
+
+/// Opens the file, trying again while another plein that starts at the same moment holds a lock
+/// the busy timeout does not cover; gives up after [`BUSY`] like a write does.
+fn open_waiting(dir: &Path, path: &Path) -> Result<Store, Failure> {
+    let deadline = std::time::Instant::now() + BUSY;
+    let mut pause = Duration::from_millis(5);
+    loop {
+        match open_file(dir, path) {
+            Err(Failure::Busy(_)) if std::time::Instant::now() < deadline => {
+                std::thread::sleep(pause);
+                pause = (pause * 2).min(Duration::from_millis(100));
+            }
+            other => return other,
+        }
+    }
 }
 
 fn open_file(dir: &Path, path: &Path) -> Result<Store, Failure> {
@@ -388,9 +409,10 @@ fn open_file(dir: &Path, path: &Path) -> Result<Store, Failure> {
 
 /// Sorts SQLite's errors into "the file is damaged" and "cannot write here".
 fn classify(e: rusqlite::Error) -> Failure {
-    use rusqlite::ErrorCode::{DatabaseCorrupt, NotADatabase};
+    use rusqlite::ErrorCode::{DatabaseBusy, DatabaseCorrupt, DatabaseLocked, NotADatabase};
     match e.sqlite_error_code() {
         Some(DatabaseCorrupt | NotADatabase) => Failure::Damaged,
+        Some(DatabaseBusy | DatabaseLocked) => Failure::Busy(e.to_string()),
         _ => Failure::Io(e.to_string()),
     }
 }
