@@ -326,8 +326,8 @@ enum Failure {
     Newer,
     /// The directory or file cannot be created or written.
     Io(String),
-    /// Another plein holds a lock that SQLite's busy handler does not wait for (switching the
-    /// journal mode, recovering a WAL index): try again shortly.
+    /// Another plein holds a lock that SQLite's busy handler did not wait for (seen when two
+    /// pleins set up a new database file at the same moment): try again shortly.
     Busy(String),
 }
 
