@@ -43,9 +43,12 @@ const ORDINARY: &[&str] = &[
 ];
 
 #[test]
-fn every_crisis_phrasing_of_the_tuning_set_gets_its_card_and_ordinary_queries_never() {
-    let set = eval::parse_crisis(include_str!("eval/crisis-tune.toml")).expect("crisis set");
-    assert!(set.crisis.len() >= 40 && set.ordinary.len() + ORDINARY.len() >= 150);
+fn every_crisis_phrasing_of_the_tuning_sets_gets_its_card_and_ordinary_queries_never() {
+    let mut set = eval::parse_crisis(include_str!("eval/crisis-tune.toml")).expect("crisis set");
+    let second = eval::parse_crisis(include_str!("eval/second-tune.toml")).expect("second set");
+    set.crisis.extend(second.crisis);
+    set.ordinary.extend(second.ordinary);
+    assert!(set.crisis.len() >= 200 && set.ordinary.len() + ORDINARY.len() >= 300);
     let mut wrong = Vec::new();
     for c in &set.crisis {
         let got = card(&c.query);
@@ -74,7 +77,7 @@ fn the_held_out_crisis_set_stays_where_it_was_measured() {
     let r = eval::evaluate_crisis(bundled(), &set);
     assert!(r.phrasings >= 40);
     assert!(
-        r.recalled * 10 >= r.phrasings * 7 && r.false_positives <= 1,
+        r.recalled * 20 >= r.phrasings * 17 && r.false_positives <= 1,
         "recall {}/{}, false cards {}/{}",
         r.recalled,
         r.phrasings,
@@ -231,23 +234,43 @@ fn the_lexicons_pass_plein_check() {
     );
     let lines: Vec<(usize, &str)> = d.iter().map(|x| (x.line, x.code)).collect();
     assert_eq!(lines, [(3, "unknown-resource"), (6, "unknown-crisis-kind")]);
+    // A word class twice, and a signal naming a class nobody declared.
+    let mut d = Vec::new();
+    plein::search::crisis::parse(
+        "data/crisis.toml",
+        "[[kind]]\nslug = \"suicide\"\nresources = []\n\n[[class]]\nname = \"a\"\nwords = \"x\"\n\n\
+         [[class]]\nname = \"a\"\nwords = \"y\"\n\n[[signal]]\nkind = \"suicide\"\nwords = \"$b z\"\n",
+        Some(&ids),
+        &mut d,
+    );
+    let lines: Vec<(usize, &str)> = d.iter().map(|x| (x.line, x.code)).collect();
+    assert_eq!(
+        lines,
+        [(10, "duplicate-crisis-class"), (15, "unknown-crisis-class")]
+    );
 }
 
 #[test]
-fn tmp_probe_times() {
-    let c = corpus::load(&Source::Dir(crate::util::fixture("corpus")))
-        .expect("f")
-        .corpus;
-    let ix = SearchIndex::build(&c).expect("ix");
-    for q in [
-        "a:(^".to_owned(),
-        "\u{1b}[2J\u{202e}schulden".to_owned(),
-        "schuld ".repeat(20_000),
-        "\"".repeat(50_000),
-        "((((".repeat(25_000),
-    ] {
-        let t = std::time::Instant::now();
-        ix.search(&q, &Filter::default(), 10).expect("s");
-        println!("{:?} {:?}", &q[..4.min(q.len())], t.elapsed());
-    }
+fn word_classes_and_the_end_of_the_query_shape_a_signal() {
+    let ids = ["hulp"];
+    let mut d = Vec::new();
+    let signals = plein::search::crisis::parse(
+        "t.toml",
+        "[[kind]]\nslug = \"suicide\"\nresources = [\"hulp\"]\n\n\
+         [[class]]\nname = \"want\"\nwords = \"wil|wou want\"\n\n\
+         [[signal]]\nkind = \"suicide\"\nwords = \"$want|hoef niet meer\"\norder = true\nlast = true\n",
+        Some(&ids),
+        &mut d,
+    );
+    assert!(d.is_empty(), "{d:?}");
+    let fires = |q: &str| signals.detect_text(q).is_some();
+    // The class stands for each of its words; a word beside it in the slot still counts.
+    assert!(fires("ik wil niet meer"));
+    assert!(fires("nu wou ik ook niet meer"));
+    assert!(fires("het hoef voor mij niet meer"));
+    // `last`: only stop words may follow the last slot.
+    assert!(!fires("ik wil niet meer gokken"));
+    assert!(!fires("ik wil niet meer naar mijn werk"));
+    // `order`: the slots in this order.
+    assert!(!fires("niet meer wil ik"));
 }

@@ -9,6 +9,7 @@ use crate::corpus::parse::{self, Fields};
 use crate::diag::{Diagnostic, msg};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use toml::Spanned;
 
 /// One help line on a crisis card, with its facts from the resource file.
@@ -80,6 +81,9 @@ struct Signal {
     unless: Vec<Vec<Alt>>,
     order: bool,
     alone: bool,
+    last: bool,
+    /// Its line in the file (tuning reports name it).
+    line: usize,
 }
 
 /// The parsed signals with the help each kind gets.
@@ -94,7 +98,16 @@ pub struct Signals {
 struct Raw {
     kind: Vec<RawKind>,
     #[serde(default)]
+    class: Vec<RawClass>,
+    #[serde(default)]
     signal: Vec<RawSignal>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawClass {
+    name: Spanned<String>,
+    words: Spanned<String>,
 }
 
 #[derive(Deserialize)]
@@ -115,6 +128,8 @@ struct RawSignal {
     order: bool,
     #[serde(default)]
     alone: bool,
+    #[serde(default)]
+    last: bool,
 }
 
 /// A word of a query as the matcher sees it.
@@ -139,29 +154,41 @@ pub(crate) fn key(word: &str) -> String {
     super::stem::stem_word(word)
 }
 
-fn alts(text: &str) -> Vec<Vec<Alt>> {
-    text.split_whitespace()
-        .map(|slot| {
-            slot.split('|')
-                .filter(|a| !a.is_empty())
-                .map(|a| {
-                    let folded = super::analysis::fold(a);
-                    match folded.strip_suffix('*') {
-                        Some(p) => Alt::Prefix(p.to_owned()),
-                        None if folded == "@kind" => Alt::Word {
-                            key: folded.clone(),
-                            word: folded,
-                        },
-                        None => Alt::Word {
-                            key: key(&folded),
-                            word: folded,
-                        },
-                    }
-                })
-                .collect()
-        })
-        .filter(|s: &Vec<Alt>| !s.is_empty())
-        .collect()
+/// A word class (`$name` in a slot): alternatives shared by many signals.
+type Classes = HashMap<String, Vec<Alt>>;
+
+fn alt(a: &str) -> Alt {
+    let folded = super::analysis::fold(a);
+    match folded.strip_suffix('*') {
+        Some(p) => Alt::Prefix(p.to_owned()),
+        None if folded == "@kind" => Alt::Word {
+            key: folded.clone(),
+            word: folded,
+        },
+        None => Alt::Word {
+            key: key(&folded),
+            word: folded,
+        },
+    }
+}
+
+/// The slots of `words`, each `$name` replaced by its class; `Err` names a class that is not
+/// declared.
+fn alts(text: &str, classes: &Classes) -> Result<Vec<Vec<Alt>>, String> {
+    let mut slots = Vec::new();
+    for slot in text.split_whitespace() {
+        let mut alts = Vec::new();
+        for a in slot.split('|').filter(|a| !a.is_empty()) {
+            match a.strip_prefix('$') {
+                Some(name) => alts.extend_from_slice(classes.get(name).ok_or(name)?),
+                None => alts.push(alt(a)),
+            }
+        }
+        if !alts.is_empty() {
+            slots.push(alts);
+        }
+    }
+    Ok(slots)
 }
 
 /// Parses the file against the resource ids that exist (`None`: take every id as it is);
@@ -218,6 +245,33 @@ pub fn parse(
         }
         out.kinds.push((slug, ids));
     }
+    let mut classes = Classes::new();
+    for c in raw.class {
+        let pos = f.pos(&c.name);
+        let name = c.name.into_inner();
+        let words: Vec<Alt> = crate::corpus::normalise(&c.words.into_inner())
+            .split(|ch: char| ch == '|' || ch.is_whitespace())
+            .filter(|a| !a.is_empty())
+            .map(alt)
+            .collect();
+        match classes.entry(name) {
+            Entry::Occupied(e) => {
+                let m = msg("diag.duplicate-crisis-class").arg("value", e.key());
+                f.error(pos, "duplicate-crisis-class", m, None);
+            }
+            Entry::Vacant(_) if words.is_empty() => {
+                f.error(
+                    pos,
+                    "bad-crisis-signal",
+                    msg("diag.bad-crisis-signal"),
+                    None,
+                );
+            }
+            Entry::Vacant(e) => {
+                e.insert(words);
+            }
+        }
+    }
     let mut seen: HashMap<(String, String), usize> = HashMap::new();
     for s in raw.signal {
         let pos = f.pos(&s.kind);
@@ -239,7 +293,16 @@ pub fn parse(
             f.error(wpos, "duplicate-crisis-signal", m, None);
             continue;
         }
-        let slots = alts(&words);
+        let unless = s.unless.as_deref().unwrap_or_default();
+        let (slots, unless) = match (alts(&words, &classes), alts(unless, &classes)) {
+            (Ok(slots), Ok(unless)) => (slots, unless),
+            (Err(name), _) | (_, Err(name)) => {
+                let m = msg("diag.unknown-crisis-class").arg("value", name);
+                let hint = msg("diag.unknown-crisis-class_hint");
+                f.error(wpos, "unknown-crisis-class", m, Some(hint));
+                continue;
+            }
+        };
         if slots.is_empty() {
             f.error(
                 wpos,
@@ -252,9 +315,11 @@ pub fn parse(
         out.signals.push(Signal {
             kind: k,
             slots,
-            unless: alts(s.unless.as_deref().unwrap_or_default()),
+            unless,
             order: s.order,
             alone: s.alone,
+            last: s.last,
+            line: wpos.line,
         });
     }
     out
@@ -294,16 +359,20 @@ fn matches(alt: &Alt, t: &Token) -> bool {
 }
 
 impl Signals {
-    /// The kind of danger the query speaks of (most urgent first), with its resource ids.
-    pub(crate) fn detect(&self, tokens: &[Token]) -> Option<(&str, &[String])> {
-        let mut best: Option<usize> = None;
+    /// The kind of danger the query speaks of (most urgent first), with its resource ids and
+    /// the line of the signal that matched.
+    pub(crate) fn detect(&self, tokens: &[Token]) -> Option<(&str, &[String], usize)> {
+        let mut best: Option<&Signal> = None;
         for s in &self.signals {
-            if best.is_some_and(|b| b <= s.kind) || !self.fires(s, tokens) {
+            if best.is_some_and(|b| b.kind <= s.kind) || !self.fires(s, tokens) {
                 continue;
             }
-            best = Some(s.kind);
+            best = Some(s);
         }
-        best.map(|k| (self.kinds[k].0.as_str(), self.kinds[k].1.as_slice()))
+        best.map(|s| {
+            let (kind, ids) = &self.kinds[s.kind];
+            (kind.as_str(), ids.as_slice(), s.line)
+        })
     }
 
     fn fires(&self, s: &Signal, tokens: &[Token]) -> bool {
@@ -315,6 +384,7 @@ impl Signals {
         }
         let mut used = vec![false; tokens.len()];
         let mut from = 0;
+        let mut end = 0;
         for slot in &s.slots {
             let start = if s.order { from } else { 0 };
             let found = (start..tokens.len())
@@ -323,11 +393,29 @@ impl Signals {
                 Some(i) => {
                     used[i] = true;
                     from = i + 1;
+                    end = end.max(i + 1);
                 }
                 None => return false,
             }
         }
-        !s.alone || tokens.iter().zip(&used).all(|(t, u)| *u || t.stop)
+        (!s.alone || tokens.iter().zip(&used).all(|(t, u)| *u || t.stop))
+            && (!s.last || tokens[end..].iter().all(|t| t.stop))
+    }
+
+    /// The kind a text speaks of, read on its own: without a corpus every word may be a typo.
+    /// For trying a signal file (tests, `plein check`-style tools).
+    pub fn detect_text(&self, text: &str) -> Option<&str> {
+        let words = super::analysis::Analyzers::default().words(text);
+        let tokens: Vec<Token> = words
+            .iter()
+            .map(|w| Token {
+                key: key(w),
+                stop: super::analysis::is_stop(w),
+                known: super::lexicon::lemma(w).is_some(),
+                word: w.clone(),
+            })
+            .collect();
+        self.detect(&tokens).map(|(kind, _, _)| kind)
     }
 
     /// The resource ids of a kind's card.

@@ -269,14 +269,25 @@ pub fn evaluate_crisis(index: &SearchIndex, set: &CrisisSet) -> CrisisReport {
         if got.as_deref() == Some(c.kind.as_str()) {
             r.recalled += 1;
         } else {
-            r.failures
-                .push(format!("missed {:?} ({}): got {got:?}", c.query, c.kind));
+            let line = index
+                .crisis_line(&c.query)
+                .map(|l| format!(" (crisis.toml:{l})"));
+            r.failures.push(format!(
+                "missed {:?} ({}): got {got:?}{}",
+                c.query,
+                c.kind,
+                line.unwrap_or_default()
+            ));
         }
     }
     for o in &set.ordinary {
         if let Some(k) = kind_of(&o.query) {
             r.false_positives += 1;
-            r.failures.push(format!("false card {:?}: {k}", o.query));
+            let line = index.crisis_line(&o.query).unwrap_or_default();
+            r.failures.push(format!(
+                "false card {:?}: {k} (crisis.toml:{line})",
+                o.query
+            ));
         }
     }
     r

@@ -167,6 +167,24 @@ impl SearchIndex {
         self.len() == 0
     }
 
+    /// What the query says, read against the lexicons and the crisis signals.
+    fn understand(&self, input: &input::Input, an: &mut Analyzers) -> understand::Understood {
+        let words: Vec<String> = input
+            .words
+            .iter()
+            .chain(input.phrases.iter().flatten())
+            .flat_map(|w| an.words(w))
+            .collect();
+        understand::understand(&words, &self.vocab, understand::Lex::bundled())
+    }
+
+    /// The line of data/crisis.toml whose signal gives a query its card (for tuning reports).
+    pub(crate) fn crisis_line(&self, text: &str) -> Option<usize> {
+        let mut an = self.analyzers.clone();
+        self.understand(&input::Input::parse(text), &mut an)
+            .crisis_line
+    }
+
     /// Searches. Query text is never an error: odd input simply searches as words.
     pub fn search(
         &self,
@@ -176,14 +194,7 @@ impl SearchIndex {
     ) -> Result<Results, SearchError> {
         let mut an = self.analyzers.clone();
         let input = input::Input::parse(text);
-        let words: Vec<String> = input
-            .words
-            .iter()
-            .chain(input.phrases.iter().flatten())
-            .flat_map(|w| an.words(w))
-            .collect();
-        let lex = understand::Lex::bundled();
-        let u = understand::understand(&words, &self.vocab, lex);
+        let u = self.understand(&input, &mut an);
         let mut plan = Plan::new(&input, &self.synonyms, &mut an);
         plan.finds.clone_from(&u.finds);
         let mut results = self.run(&plan, filter, limit, false, &u)?;

@@ -124,6 +124,8 @@ pub(crate) struct Understood {
     pub sentence: bool,
     /// The crisis kind and its resource ids.
     pub crisis: Option<(String, Vec<String>)>,
+    /// The line in crisis.toml of the signal that gave the card.
+    pub crisis_line: Option<usize>,
     /// Some word is known neither to the corpus nor to the lexicons (a "did you mean" may help).
     pub unknown: bool,
 }
@@ -176,11 +178,10 @@ fn typo_of<'a>(lex: &'a Lex, t: &Token) -> Option<&'a (String, usize)> {
 /// Reads a query's words (folded) against the lexicons and the crisis signals.
 pub(crate) fn understand(words: &[String], vocab: &Vocabulary, lex: &Lex) -> Understood {
     let tokens = tokens(words, vocab, lex);
+    let signal = lex.signals.detect(&tokens);
     let mut u = Understood {
-        crisis: lex
-            .signals
-            .detect(&tokens)
-            .map(|(k, ids)| (k.to_owned(), ids.to_vec())),
+        crisis: signal.map(|(k, ids, _)| (k.to_owned(), ids.to_vec())),
+        crisis_line: signal.map(|(_, _, line)| line),
         sentence: tokens.iter().filter(|t| !t.stop).count() >= SENTENCE_WORDS,
         unknown: tokens
             .iter()
