@@ -230,6 +230,9 @@ pub struct Resource {
     pub walk_in: Option<String>,
     /// Stories it links to, by id.
     pub stories: Vec<String>,
+    /// The words people use when they look for this help (Dutch and English): searched,
+    /// never shown.
+    pub search_words: Vec<String>,
     /// An example resource (invented, as in `examples/lokaal/`): shown with "voorbeeld".
     pub example: bool,
     /// It comes from the local overlay (`--local`, the `local` setting): shown first, "in de

@@ -29,6 +29,8 @@ struct RawResource {
     #[serde(default)]
     stories: Vec<Spanned<String>>,
     #[serde(default)]
+    search_words: Vec<Spanned<String>>,
+    #[serde(default)]
     example: bool,
     source: Option<Spanned<String>>,
     checked: Option<Spanned<toml::Value>>,
@@ -150,6 +152,24 @@ pub(crate) fn parse(
             (f.text(s), pos)
         })
         .collect();
+    let search_words: Vec<String> = raw
+        .search_words
+        .into_iter()
+        .filter_map(|w| {
+            let pos = f.pos(&w);
+            let w = f.text(w);
+            if w.trim().is_empty() {
+                f.error(
+                    pos,
+                    "empty-search-word",
+                    msg("diag.empty-search-word"),
+                    None,
+                );
+                return None;
+            }
+            Some(w.trim().to_owned())
+        })
+        .collect();
     let source = f.required("source", raw.source);
     let mut checked_line = 0;
     let checked = match raw.checked {
@@ -214,6 +234,7 @@ pub(crate) fn parse(
         address,
         walk_in,
         stories: story_refs.iter().map(|(s, _)| s.clone()).collect(),
+        search_words,
         example: raw.example,
         local: false,
         source: source.unwrap_or_default(),

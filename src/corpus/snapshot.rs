@@ -205,6 +205,7 @@ impl Writer {
             address,
             walk_in,
             stories,
+            search_words,
             example,
             local: _,
             source,
@@ -217,6 +218,7 @@ impl Writer {
         self.texts(themes);
         self.texts(phone);
         self.texts(stories);
+        self.texts(search_words);
         self.u8(u8::from(*crisis));
         self.u8(u8::from(*example));
         self.opt(url, |w, v| w.str(v));
@@ -382,6 +384,7 @@ impl Reader<'_> {
         let (id, name, kind, summary) = (self.str()?, self.str()?, self.str()?, self.str()?);
         let (source, path) = (self.str()?, self.str()?);
         let (themes, phone, stories) = (self.texts()?, self.texts()?, self.texts()?);
+        let search_words = self.texts()?;
         let crisis = self.u8()? == 1;
         let example = self.u8()? == 1;
         let url = self.opt(Reader::str)?;
@@ -410,6 +413,7 @@ impl Reader<'_> {
             address,
             walk_in,
             stories,
+            search_words,
             example,
             local: false,
             source,

@@ -146,7 +146,12 @@ pub(crate) fn documents<'a>(
         d
     });
     let resources = corpus.resources.iter().enumerate().map(move |(i, r)| {
-        let tags_text = format!("{} {}", r.kind, theme_names(&r.themes));
+        let tags_text = format!(
+            "{} {} {}",
+            r.kind,
+            theme_names(&r.themes),
+            r.search_words.join(" ")
+        );
         let body = format!(
             "{} {}",
             plain_text(&r.body),

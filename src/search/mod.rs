@@ -281,9 +281,11 @@ impl SearchIndex {
         let mut cands = Vec::with_capacity(top.len());
         for ((score, _), addr) in top {
             let doc: TantivyDocument = searcher.doc(addr)?;
+            let id = results::first_str(&doc, self.fields.id).unwrap_or_default();
             cands.push(rank::Candidate {
                 score,
                 resource: results::first_str(&doc, self.fields.kind).as_deref() == Some("resource"),
+                local: self.help.iter().any(|h| h.local && h.id == id),
                 themes: results::first_str(&doc, self.fields.themes)
                     .unwrap_or_default()
                     .split_whitespace()

@@ -16,11 +16,18 @@ pub(crate) const CANDIDATES: usize = 40;
 const VOTERS: usize = 10;
 /// Resources put first for a query that asks for help.
 const HELP_FIRST: usize = 3;
+/// How a resource outside the query's theme (or for every theme) weighs against one of the
+/// theme when help is asked for: it can come second or third, when it matches much better.
+const OTHER_HELP: f32 = 0.8;
+/// At most this many of those among the first: the theme's own hits stay in front.
+const OUTSIDE_HELP: usize = 1;
 
 /// What ordering needs of a hit.
 pub(crate) struct Candidate {
     pub score: f32,
     pub resource: bool,
+    /// A resource of the local overlay: help nearby goes before the national help.
+    pub local: bool,
     pub themes: Vec<String>,
 }
 
@@ -74,15 +81,16 @@ pub(crate) fn order(cands: &[Candidate], u: &Understood) -> Vec<usize> {
         let c = &cands[i];
         c.themes.contains(&theme) || (c.themes.is_empty() && i == 0 && clear_first)
     };
-    let (mut order, rest): (Vec<usize>, Vec<usize>) = (0..cands.len()).partition(|&i| fits(i));
+    let (mut order, mut rest): (Vec<usize>, Vec<usize>) = (0..cands.len()).partition(|&i| fits(i));
     let resources: Vec<usize> = order
         .iter()
         .copied()
         .filter(|&i| cands[i].resource && !cands[i].themes.is_empty())
         .collect();
     if u.help || u.crisis.is_some() {
-        let first: Vec<usize> = resources.iter().copied().take(HELP_FIRST).collect();
+        let first = help_first(cands, &resources);
         order.retain(|i| !first.contains(i));
+        rest.retain(|i| !first.contains(i));
         order.splice(0..0, first);
     } else if u.sentence
         && let Some(&best) = resources.first()
@@ -93,4 +101,42 @@ pub(crate) fn order(cands: &[Candidate], u: &Understood) -> Vec<usize> {
     }
     order.extend(rest);
     order
+}
+
+/// The resources a query that asks for help sees first: the theme's best resource, then the
+/// best of all resources that matched, those of other themes or of none weighing less.
+fn help_first(cands: &[Candidate], theme_resources: &[usize]) -> Vec<usize> {
+    let mut first: Vec<usize> = theme_resources
+        .iter()
+        .copied()
+        .find(|&i| cands[i].local)
+        .or(theme_resources.first().copied())
+        .into_iter()
+        .collect();
+    let mut others: Vec<(f32, usize)> = (0..cands.len())
+        .filter(|&i| cands[i].resource && !first.contains(&i))
+        .map(|i| {
+            let weight = if theme_resources.contains(&i) {
+                1.0
+            } else {
+                OTHER_HELP
+            };
+            (cands[i].score * weight, i)
+        })
+        .collect();
+    others.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let mut outside = 0;
+    // One from outside only when it matches better than the theme's best resource.
+    let bar = first.first().map_or(0.0, |&i| cands[i].score);
+    for (weighted, i) in others {
+        if first.len() == HELP_FIRST {
+            break;
+        }
+        let theirs = theme_resources.contains(&i);
+        if theirs || (outside < OUTSIDE_HELP && weighted >= bar) {
+            outside += usize::from(!theirs);
+            first.push(i);
+        }
+    }
+    first
 }
