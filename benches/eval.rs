@@ -42,6 +42,12 @@ fn main() {
             include_str!("../tests/eval/second-tune.toml"),
         ),
         (
+            // A third, written the same way on 2026-12-04: measured before tuning on it.
+            "tune-3",
+            include_str!("../tests/eval/third-tune.toml"),
+            include_str!("../tests/eval/third-tune.toml"),
+        ),
+        (
             "test",
             include_str!("../tests/eval/users-test.toml"),
             include_str!("../tests/eval/crisis-test.toml"),
