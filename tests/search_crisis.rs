@@ -274,3 +274,39 @@ fn word_classes_and_the_end_of_the_query_shape_a_signal() {
     // `order`: the slots in this order.
     assert!(!fires("niet meer wil ik"));
 }
+
+#[test]
+fn unless_on_a_kind_cancels_each_of_its_signals() {
+    let ids = ["hulp"];
+    let mut d = Vec::new();
+    let signals = plein::search::crisis::parse(
+        "t.toml",
+        "[[kind]]\nslug = \"child\"\nresources = [\"hulp\"]\nunless = \"$fiction\"\n\n\
+         [[kind]]\nslug = \"danger-now\"\nresources = [\"hulp\"]\n\n\
+         [[class]]\nname = \"fiction\"\nwords = \"film|boek\"\n\n\
+         [[signal]]\nkind = \"child\"\nwords = \"kind slaan\"\n\n\
+         [[signal]]\nkind = \"child\"\nwords = \"kind schoppen\"\nunless = \"voetbal\"\n\n\
+         [[signal]]\nkind = \"danger-now\"\nwords = \"mes\"\n",
+        Some(&ids),
+        &mut d,
+    );
+    assert!(d.is_empty(), "{d:?}");
+    let kind = |q: &str| signals.detect_text(q);
+    assert_eq!(kind("ze slaan het kind"), Some("child"));
+    // The kind's `unless` cancels every signal of the kind, with the signal's own `unless`.
+    assert_eq!(kind("een film waarin ze het kind slaan"), None);
+    assert_eq!(kind("in het boek schoppen ze een kind"), None);
+    assert_eq!(kind("bij voetbal schoppen ze een kind"), None);
+    // Other kinds are not touched by it.
+    assert_eq!(kind("in de film heeft hij een mes"), Some("danger-now"));
+    // A kind naming a class nobody declared fails with its line.
+    let mut d = Vec::new();
+    plein::search::crisis::parse(
+        "t.toml",
+        "[[kind]]\nslug = \"child\"\nresources = []\nunless = \"$nope\"\n",
+        Some(&ids),
+        &mut d,
+    );
+    let lines: Vec<(usize, &str)> = d.iter().map(|x| (x.line, x.code)).collect();
+    assert_eq!(lines, [(4, "unknown-crisis-class")]);
+}

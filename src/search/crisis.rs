@@ -90,6 +90,8 @@ struct Signal {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Signals {
     kinds: Vec<(String, Vec<String>)>,
+    /// Per kind, slots of which any one cancels every signal of that kind.
+    kind_unless: Vec<Vec<Vec<Alt>>>,
     signals: Vec<Signal>,
 }
 
@@ -115,6 +117,8 @@ struct RawClass {
 struct RawKind {
     slug: Spanned<String>,
     resources: Vec<Spanned<String>>,
+    #[serde(default)]
+    unless: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -205,6 +209,7 @@ pub fn parse(
         return out;
     };
     let mut f = Fields::new(path, text, 0, diags);
+    let mut kind_unless = Vec::new();
     for k in raw.kind {
         let pos = f.pos(&k.slug);
         let slug = k.slug.into_inner();
@@ -244,6 +249,7 @@ pub fn parse(
             }
         }
         out.kinds.push((slug, ids));
+        kind_unless.push(k.unless);
     }
     let mut classes = Classes::new();
     for c in raw.class {
@@ -271,6 +277,21 @@ pub fn parse(
                 e.insert(words);
             }
         }
+    }
+    for unless in kind_unless {
+        let slots = match unless {
+            None => Vec::new(),
+            Some(u) => {
+                let pos = f.pos(&u);
+                alts(&crate::corpus::normalise(&u.into_inner()), &classes).unwrap_or_else(|name| {
+                    let m = msg("diag.unknown-crisis-class").arg("value", name);
+                    let hint = msg("diag.unknown-crisis-class_hint");
+                    f.error(pos, "unknown-crisis-class", m, Some(hint));
+                    Vec::new()
+                })
+            }
+        };
+        out.kind_unless.push(slots);
     }
     let mut seen: HashMap<(String, String), usize> = HashMap::new();
     for s in raw.signal {
@@ -376,9 +397,11 @@ impl Signals {
     }
 
     fn fires(&self, s: &Signal, tokens: &[Token]) -> bool {
+        let cancels = |slot: &Vec<Alt>| tokens.iter().any(|t| slot.iter().any(|a| matches(a, t)));
         if s.unless
             .iter()
-            .any(|slot| tokens.iter().any(|t| slot.iter().any(|a| matches(a, t))))
+            .chain(&self.kind_unless[s.kind])
+            .any(cancels)
         {
             return false;
         }
