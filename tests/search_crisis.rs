@@ -77,7 +77,7 @@ fn the_held_out_crisis_set_stays_where_it_was_measured() {
     let r = eval::evaluate_crisis(bundled(), &set);
     assert!(r.phrasings >= 40);
     assert!(
-        r.recalled * 20 >= r.phrasings * 17 && r.false_positives <= 1,
+        r.recalled * 40 >= r.phrasings * 37 && r.false_positives == 0,
         "recall {}/{}, false cards {}/{}",
         r.recalled,
         r.phrasings,
@@ -309,4 +309,39 @@ fn unless_on_a_kind_cancels_each_of_its_signals() {
     );
     let lines: Vec<(usize, &str)> = d.iter().map(|x| (x.line, x.code)).collect();
     assert_eq!(lines, [(4, "unknown-crisis-class")]);
+}
+
+#[test]
+fn signals_catch_how_danger_is_said_without_its_usual_words() {
+    let text = include_str!("../data/crisis.toml");
+    let mut d = Vec::new();
+    let s = plein::search::crisis::parse("data/crisis.toml", text, None, &mut d);
+    assert!(d.is_empty(), "{d:?}");
+    for (q, kind) in [
+        ("straks spring ik van de flat", "suicide"),
+        ("ik denk steeds aan sterven", "suicide"),
+        ("niemand gaat me missen", "suicide"),
+        ("ik snij mezelf weer", "suicide"),
+        ("ik wil het zo graag niet meer wakker worden", "suicide"),
+        ("papa schopt mama", "child"),
+        ("de baby heeft brandplekken op zijn rug", "child"),
+        ("hij zei: morgen maak ik je af", "danger-now"),
+        ("hij schreeuwt dat hij me vermoordt", "danger-now"),
+        ("er is net iemand binnengedrongen", "danger-now"),
+        ("de winteropvang is vol", "no-shelter"),
+        ("ik slaap al weken onder een viaduct", "no-shelter"),
+    ] {
+        assert_eq!(s.detect_text(q), Some(kind), "{q}");
+    }
+    for q in [
+        // A stop word is not another word with the same stem: "kan" is not "kant".
+        "hij duwde me van de fiets en ik kan niet meer lopen",
+        // Getting through, a goodbye at work, a door locked to study: no card.
+        "als ervaringsdeskundige vertel ik over mijn zelfmoordpoging",
+        "een afscheidsbrief voor de juf van school",
+        "ik heb mezelf opgesloten om te leren",
+        "ik wil dat de schulden er niet meer zijn",
+    ] {
+        assert_eq!(s.detect_text(q), None, "{q}");
+    }
 }

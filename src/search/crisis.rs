@@ -361,7 +361,8 @@ fn matches(alt: &Alt, t: &Token) -> bool {
                     ) <= 1)
         }
         Alt::Word { key, word } => {
-            if &t.key == key || &t.word == word {
+            // A stop word shares its stem only with stop words: "kan" is not "kant".
+            if &t.word == word || (&t.key == key && (!t.stop || super::analysis::is_stop(word))) {
                 return true;
             }
             let n = word.chars().count();
