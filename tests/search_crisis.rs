@@ -199,6 +199,16 @@ fn help_seeking_queries_put_resources_first() {
         .search("hulplijn eenzaamheid bellen", &Filter::default(), 10)
         .expect("search");
     assert_eq!(r.hits[0].kind, plein::search::Kind::Resource);
+    // Someone who is homeless finds help for the whole country first, not a group that speaks
+    // up for homeless people in one city.
+    for q in ["homeless", "ik ben dakloos", "daklozen"] {
+        let r = bundled().search(q, &Filter::default(), 10).expect("search");
+        let first = r.hits.first().map(|h| h.id.as_str());
+        assert!(
+            matches!(first, Some("leger-des-heils" | "daklozenvakbond")),
+            "{q}: {first:?}"
+        );
+    }
 }
 
 #[test]
