@@ -235,25 +235,17 @@ fn the_lexicons_pass_plein_check() {
     let d = plein::search::lexicon::check(&themes, &ids);
     assert!(d.is_empty(), "{d:?}");
     // A crisis file naming an unknown resource fails with file:line.
-    let mut d = Vec::new();
-    plein::search::crisis::parse(
-        "data/crisis.toml",
+    let lines = crisis_diags(
         "[[kind]]\nslug = \"suicide\"\nresources = [\"nope\"]\n\n[[kind]]\nslug = \"x\"\nresources = []\n",
-        Some(&ids),
-        &mut d,
+        &ids,
     );
-    let lines: Vec<(usize, &str)> = d.iter().map(|x| (x.line, x.code)).collect();
     assert_eq!(lines, [(3, "unknown-resource"), (6, "unknown-crisis-kind")]);
     // A word class twice, and a signal naming a class nobody declared.
-    let mut d = Vec::new();
-    plein::search::crisis::parse(
-        "data/crisis.toml",
+    let lines = crisis_diags(
         "[[kind]]\nslug = \"suicide\"\nresources = []\n\n[[class]]\nname = \"a\"\nwords = \"x\"\n\n\
          [[class]]\nname = \"a\"\nwords = \"y\"\n\n[[signal]]\nkind = \"suicide\"\nwords = \"$b z\"\n",
-        Some(&ids),
-        &mut d,
+        &ids,
     );
-    let lines: Vec<(usize, &str)> = d.iter().map(|x| (x.line, x.code)).collect();
     assert_eq!(
         lines,
         [(10, "duplicate-crisis-class"), (15, "unknown-crisis-class")]
@@ -310,14 +302,10 @@ fn unless_on_a_kind_cancels_each_of_its_signals() {
     // Other kinds are not touched by it.
     assert_eq!(kind("in de film heeft hij een mes"), Some("danger-now"));
     // A kind naming a class nobody declared fails with its line.
-    let mut d = Vec::new();
-    plein::search::crisis::parse(
-        "t.toml",
+    let lines = crisis_diags(
         "[[kind]]\nslug = \"child\"\nresources = []\nunless = \"$nope\"\n",
-        Some(&ids),
-        &mut d,
+        &ids,
     );
-    let lines: Vec<(usize, &str)> = d.iter().map(|x| (x.line, x.code)).collect();
     assert_eq!(lines, [(4, "unknown-crisis-class")]);
 }
 
@@ -354,4 +342,11 @@ fn signals_catch_how_danger_is_said_without_its_usual_words() {
     ] {
         assert_eq!(s.detect_text(q), None, "{q}");
     }
+}
+
+/// The (line, code) of each problem `plein check` finds in a crisis file.
+fn crisis_diags(text: &str, ids: &[&str]) -> Vec<(usize, &'static str)> {
+    let mut d = Vec::new();
+    plein::search::crisis::parse("data/crisis.toml", text, Some(ids), &mut d);
+    d.iter().map(|x| (x.line, x.code)).collect()
 }

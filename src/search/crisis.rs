@@ -68,8 +68,13 @@ pub const KINDS: [&str; 4] = ["suicide", "child", "danger-now", "no-shelter"];
 /// One alternative in a slot: a word (as its analysis key) or a prefix.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Alt {
-    /// Matches a word with this key (stem of the lemma); `word` is the folded form, for typos.
-    Word { key: String, word: String },
+    /// Matches a word with this key (stem of the lemma); `word` is the folded form, for typos;
+    /// `stop`: the word is a stop word (a stop word in a query shares its key only with those).
+    Word {
+        key: String,
+        word: String,
+        stop: bool,
+    },
     /// Matches words that start with this folded prefix.
     Prefix(String),
 }
@@ -168,9 +173,11 @@ fn alt(a: &str) -> Alt {
         None if folded == "@kind" => Alt::Word {
             key: folded.clone(),
             word: folded,
+            stop: false,
         },
         None => Alt::Word {
             key: key(&folded),
+            stop: super::analysis::is_stop(&folded),
             word: folded,
         },
     }
@@ -360,9 +367,9 @@ fn matches(alt: &Alt, t: &Token) -> bool {
                         p,
                     ) <= 1)
         }
-        Alt::Word { key, word } => {
+        Alt::Word { key, word, stop } => {
             // A stop word shares its stem only with stop words: "kan" is not "kant".
-            if &t.word == word || (&t.key == key && (!t.stop || super::analysis::is_stop(word))) {
+            if &t.word == word || (&t.key == key && (!t.stop || *stop)) {
                 return true;
             }
             let n = word.chars().count();
