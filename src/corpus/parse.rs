@@ -4,7 +4,7 @@
 //! problem wherever it can, so `plein check` reports them all at once.
 
 use super::source::File;
-use crate::diag::{Diagnostic, Message, Pos, msg};
+use crate::diag::{Diagnostic, Lines, Message, Pos, msg};
 use crate::sanitize::{is_forbidden_in_text, sanitize};
 use toml::Spanned;
 
@@ -173,6 +173,8 @@ fn toml_cause(message: &str) -> Option<Message> {
 /// Checks the fields of one document, collecting diagnostics with positions.
 pub(crate) struct Fields<'a> {
     pub path: &'a str,
+    /// The lines of the whole text, indexed on the first position asked for.
+    lines: std::cell::OnceCell<Lines<'a>>,
     text: &'a str,
     offset: usize,
     pub diags: &'a mut Vec<Diagnostic>,
@@ -188,6 +190,7 @@ impl<'a> Fields<'a> {
     ) -> Self {
         Fields {
             path,
+            lines: std::cell::OnceCell::new(),
             text,
             offset,
             diags,
@@ -202,7 +205,9 @@ impl<'a> Fields<'a> {
 
     /// The position of a span of the front matter.
     pub fn pos<T>(&self, s: &Spanned<T>) -> Pos {
-        Pos::at(self.text, self.offset + s.span().start)
+        self.lines
+            .get_or_init(|| Lines::new(self.text))
+            .pos(self.offset + s.span().start)
     }
 
     /// Reports an error that skips the document.

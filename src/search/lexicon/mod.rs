@@ -28,14 +28,14 @@ pub const CRISIS: (&str, &str) = (
 );
 
 /// Form → lemma for every verb form in `data/verbs.toml` (parsed once per process).
-pub fn lemmas() -> &'static verbs::Lemmas {
-    static L: OnceLock<verbs::Lemmas> = OnceLock::new();
+pub fn lemmas() -> &'static verbs::Lemmas<'static> {
+    static L: OnceLock<verbs::Lemmas<'static>> = OnceLock::new();
     L.get_or_init(|| verbs::parse(VERBS.0, VERBS.1, &mut Vec::new()))
 }
 
 /// The lemma of a folded word when it is a known verb form.
 pub fn lemma(word: &str) -> Option<&'static str> {
-    lemmas().get(word).map(String::as_str)
+    lemmas().get(word).copied()
 }
 
 /// Every problem in the embedded lexicons, checked against the theme slugs and resource ids

@@ -6,14 +6,16 @@
 
 use crate::diag::{Diagnostic, Pos, msg};
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
-/// Form → lemma.
-pub type Lemmas = HashMap<String, String>;
+/// Form → lemma, borrowed from the file's text (the embedded one lives as long as the process:
+/// no string is copied at start-up).
+pub type Lemmas<'a> = HashMap<&'a str, &'a str>;
 
 /// Parses the file; every problem (a bad line, a form under two lemmas) becomes a diagnostic.
-pub fn parse(path: &str, text: &str, diags: &mut Vec<Diagnostic>) -> Lemmas {
-    let mut map = Lemmas::new();
-    let mut line_of: HashMap<String, usize> = HashMap::new();
+pub fn parse<'a>(path: &str, text: &'a str, diags: &mut Vec<Diagnostic>) -> Lemmas<'a> {
+    // About 20,000 forms: the map is sized once.
+    let mut map = Lemmas::with_capacity(text.len() / 12);
     for (n, line) in text.lines().enumerate() {
         let line_no = n + 1;
         let line = line.trim();
@@ -32,39 +34,47 @@ pub fn parse(path: &str, text: &str, diags: &mut Vec<Diagnostic>) -> Lemmas {
             continue;
         };
         for form in forms {
-            if let Some(first) = line_of.get(&form) {
-                diags.push(Diagnostic::error(
+            match map.entry(form) {
+                Entry::Occupied(_) => diags.push(Diagnostic::error(
                     path,
                     pos,
                     "duplicate-verb-form",
                     msg("diag.duplicate-verb-form")
-                        .arg("form", &form)
-                        .arg("line", first),
-                ));
-                continue;
+                        .arg("form", form)
+                        .arg("line", first_line_with(text, form)),
+                )),
+                Entry::Vacant(v) => {
+                    v.insert(lemma);
+                }
             }
-            line_of.insert(form.clone(), line_no);
-            map.insert(form, lemma.to_owned());
         }
     }
     map
 }
 
-fn parse_line(line: &str) -> Option<(&str, Vec<String>)> {
+/// The first line that lists `form` (only looked up for a mistake, so the common path keeps no
+/// line per form).
+fn first_line_with(text: &str, form: &str) -> usize {
+    text.lines()
+        .position(|l| parse_line(l.trim()).is_some_and(|(_, forms)| forms.contains(&form)))
+        .map_or(1, |n| n + 1)
+}
+
+/// `lemma = ["form", …]`: the lemma and its forms, or `None` when the line is not of that shape.
+fn parse_line(line: &str) -> Option<(&str, Vec<&str>)> {
     let (lemma, rest) = line.split_once(" = ")?;
     let list = rest.strip_prefix('[')?.strip_suffix(']')?;
     let word_ok = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_alphabetic());
     if !word_ok(lemma) {
         return None;
     }
-    let mut forms = Vec::new();
-    for item in list.split(',') {
-        let w = item.trim().strip_prefix('"')?.strip_suffix('"')?;
-        if !word_ok(w) {
-            return None;
-        }
-        forms.push(w.to_owned());
-    }
+    let forms = list
+        .split(',')
+        .map(|item| {
+            let w = item.trim().strip_prefix('"')?.strip_suffix('"')?;
+            word_ok(w).then_some(w)
+        })
+        .collect::<Option<Vec<_>>>()?;
     Some((lemma, forms))
 }
 
@@ -80,8 +90,8 @@ mod tests {
             "# c\n[strong]\nslaan = [\"sloeg\", \"geslagen\"]\nbad line\nzien = [\"sloeg\"]\n",
             &mut d,
         );
-        assert_eq!(m.get("geslagen").map(String::as_str), Some("slaan"));
-        assert_eq!(m.get("sloeg").map(String::as_str), Some("slaan"));
+        assert_eq!(m.get("geslagen").copied(), Some("slaan"));
+        assert_eq!(m.get("sloeg").copied(), Some("slaan"));
         let lines: Vec<(usize, &str)> = d.iter().map(|x| (x.line, x.code)).collect();
         assert_eq!(
             lines,
