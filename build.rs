@@ -13,6 +13,9 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+#[path = "src/i18n/flatten.rs"]
+mod flatten;
+
 fn main() {
     println!("cargo:rerun-if-changed=data");
     let root =
@@ -46,6 +49,7 @@ fn main() {
     )
     .expect("write");
     index_inputs();
+    catalogs();
 }
 
 /// Files in `src/search` that only build or run queries: they do not change what is indexed.

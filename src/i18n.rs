@@ -1,7 +1,16 @@
 //! UI text per language, from the catalogs in `assets/i18n/` (embedded). Dutch is the default.
 
+mod flatten;
+
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
+
+/// The bundled catalogs as (dotted key, message) tables, made by `build.rs` from
+/// `assets/i18n/*.toml` with [`flatten::flatten`].
+mod bundled {
+    include!(concat!(env!("OUT_DIR"), "/catalogs.rs"));
+}
 
 /// The UI languages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, clap::ValueEnum, serde::Deserialize)]
@@ -32,41 +41,53 @@ impl Lang {
 /// One language's messages, by dotted key (`cli.stories`).
 #[derive(Debug)]
 pub struct Catalog {
-    messages: HashMap<String, String>,
+    messages: HashMap<Cow<'static, str>, Cow<'static, str>>,
 }
 
 const NL: &str = include_str!("../assets/i18n/nl.toml");
 const EN: &str = include_str!("../assets/i18n/en.toml");
 
 impl Catalog {
-    /// The catalog for a language (parsed once).
+    /// The catalog for a language, from the table `build.rs` made of it (no TOML is parsed at
+    /// start-up: that was a sixth of a `plein themes` process).
     pub fn get(lang: Lang) -> &'static Catalog {
         static NL_CAT: OnceLock<Catalog> = OnceLock::new();
         static EN_CAT: OnceLock<Catalog> = OnceLock::new();
-        match lang {
-            Lang::Nl => NL_CAT.get_or_init(|| Catalog::parse(NL)),
-            Lang::En => EN_CAT.get_or_init(|| Catalog::parse(EN)),
-        }
+        let (cell, table) = match lang {
+            Lang::Nl => (&NL_CAT, bundled::NL),
+            Lang::En => (&EN_CAT, bundled::EN),
+        };
+        cell.get_or_init(|| Catalog {
+            messages: table
+                .iter()
+                .map(|&(k, v)| (Cow::Borrowed(k), Cow::Borrowed(v)))
+                .collect(),
+        })
     }
 
-    /// Parses a catalog; nested tables become dotted keys. A broken catalog is empty (a test
-    /// guards the bundled ones), so lookups fall back to the key.
+    /// Parses a catalog; nested tables become dotted keys. A broken catalog is empty, so
+    /// lookups fall back to the key (the bundled ones cannot be broken: the build stops).
     pub fn parse(source: &str) -> Catalog {
-        let mut messages = HashMap::new();
+        let mut messages = Vec::new();
         if let Ok(table) = source.parse::<toml::Table>() {
-            flatten("", &table, &mut messages);
+            flatten::flatten("", &table, &mut messages);
         }
-        Catalog { messages }
+        Catalog {
+            messages: messages
+                .into_iter()
+                .map(|(k, v)| (Cow::Owned(k), Cow::Owned(v)))
+                .collect(),
+        }
     }
 
     /// The message for `key`, or the key itself when missing.
     pub fn t<'a>(&'a self, key: &'a str) -> &'a str {
-        self.messages.get(key).map_or(key, String::as_str)
+        self.messages.get(key).map_or(key, |m| m.as_ref())
     }
 
     /// The message for `key`, if the catalog has it.
     pub fn lookup(&self, key: &str) -> Option<&str> {
-        self.messages.get(key).map(String::as_str)
+        self.messages.get(key).map(|m| m.as_ref())
     }
 
     /// The message for `key` with `{name}` placeholders filled in.
@@ -87,7 +108,7 @@ impl Catalog {
     /// A counted message with more placeholders than `{n}`.
     pub fn nf(&self, key: &str, n: usize, args: &[(&str, &dyn std::fmt::Display)]) -> String {
         let one = format!("{key}_one");
-        let key = if n == 1 && self.messages.contains_key(&one) {
+        let key = if n == 1 && self.messages.contains_key(one.as_str()) {
             one.as_str()
         } else {
             key
@@ -99,28 +120,9 @@ impl Catalog {
 
     /// All keys, sorted (for the test that both catalogs agree).
     pub fn keys(&self) -> Vec<&str> {
-        let mut keys: Vec<&str> = self.messages.keys().map(String::as_str).collect();
+        let mut keys: Vec<&str> = self.messages.keys().map(|k| k.as_ref()).collect();
         keys.sort_unstable();
         keys
-    }
-}
-
-fn flatten(prefix: &str, table: &toml::Table, out: &mut HashMap<String, String>) {
-    for (k, v) in table {
-        let key = if prefix.is_empty() {
-            k.clone()
-        } else {
-            format!("{prefix}.{k}")
-        };
-        match v {
-            toml::Value::Table(t) => flatten(&key, t, out),
-            toml::Value::String(s) => {
-                out.insert(key, s.clone());
-            }
-            other => {
-                out.insert(key, other.to_string());
-            }
-        }
     }
 }
 

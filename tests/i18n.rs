@@ -19,6 +19,18 @@ fn catalogs_parse_and_have_the_same_keys() {
     );
 }
 
+/// The tables `build.rs` makes of the catalogs say what the catalogs say.
+#[test]
+fn the_built_catalogs_match_their_files() {
+    for (lang, (name, src)) in [Lang::Nl, Lang::En].into_iter().zip(SOURCES) {
+        let (built, parsed) = (Catalog::get(lang), Catalog::parse(src));
+        assert_eq!(built.keys(), parsed.keys(), "{name}.toml");
+        for key in parsed.keys() {
+            assert_eq!(built.lookup(key), parsed.lookup(key), "{name}.toml: {key}");
+        }
+    }
+}
+
 #[test]
 fn placeholders_are_filled() {
     let s = Catalog::get(Lang::En).f("cli.stories", &[("n", &3)]);
