@@ -15,6 +15,8 @@ use std::path::{Path, PathBuf};
 
 #[path = "src/i18n/flatten.rs"]
 mod flatten;
+#[path = "src/search/lexicon/verb_line.rs"]
+mod verb_line;
 
 fn main() {
     println!("cargo:rerun-if-changed=data");
@@ -50,6 +52,83 @@ fn main() {
     .expect("write");
     index_inputs();
     catalogs();
+    verbs();
+}
+
+/// `data/verbs.toml` as a table sorted by form (see `src/search/lexicon/mod.rs`): one string
+/// holding each lemma once and every form, and (form offset, form length, lemma offset, lemma
+/// length) entries. Bad lines and second listings of a form are left out here and reported by
+/// `plein check`, which parses the file itself.
+fn verbs() {
+    let root =
+        PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let text = fs::read_to_string(root.join("data/verbs.toml")).expect("read data/verbs.toml");
+    let mut all = String::new();
+    let mut lemma_at = std::collections::HashMap::new();
+    let mut forms: Vec<(&str, u32, u8)> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for line in text.lines().map(str::trim) {
+        let Some((lemma, list)) = verb_line::parse_line(line) else {
+            continue;
+        };
+        let (at, len) = *lemma_at
+            .entry(lemma)
+            .or_insert_with(|| push(&mut all, lemma));
+        for form in list {
+            if seen.insert(form) {
+                forms.push((form, at, len));
+            }
+        }
+    }
+    forms.sort_unstable_by_key(|&(form, _, _)| form);
+    let mut entries = Vec::new();
+    for (form, at, len) in forms {
+        let (fat, flen) = push(&mut all, form);
+        entries.push(format!("({fat}, {flen}, {at}, {len})"));
+    }
+    let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("verbs.rs");
+    let body = format!(
+        "pub static TEXT: &str = {all:?};\npub static FORMS: &[(u32, u8, u32, u8)] = &[{}];\n",
+        entries.join(",")
+    );
+    fs::write(out, body).expect("write verbs.rs");
+}
+
+/// Appends `word` to the verb table's text: its offset and length.
+fn push(all: &mut String, word: &str) -> (u32, u8) {
+    let at = u32::try_from(all.len()).expect("verb table under 4 GiB");
+    all.push_str(word);
+    (
+        at,
+        u8::try_from(word.len()).expect("a verb form under 256 bytes"),
+    )
+}
+
+/// The UI catalogs (`assets/i18n/*.toml`) as static (dotted key, message) tables sorted by key,
+/// so that no process parses TOML to print a word. A catalog that does not parse stops the
+/// build with the file and the parser's message (line and column).
+fn catalogs() {
+    let root =
+        PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let out =
+        PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("catalogs.rs");
+    let mut f = fs::File::create(&out).expect("create catalogs.rs");
+    for (name, file) in [("NL", "nl.toml"), ("EN", "en.toml")] {
+        let path = root.join("assets/i18n").join(file);
+        println!("cargo:rerun-if-changed={}", path.display());
+        let text = fs::read_to_string(&path).expect("read a UI catalog");
+        let table: toml::Table = text
+            .parse()
+            .unwrap_or_else(|e| panic!("assets/i18n/{file} is not valid TOML: {e}"));
+        let mut messages = Vec::new();
+        flatten::flatten("", &table, &mut messages);
+        messages.sort();
+        writeln!(f, "pub static {name}: &[(&str, &str)] = &[").expect("write");
+        for (k, v) in &messages {
+            writeln!(f, "    ({k:?}, {v:?}),").expect("write");
+        }
+        writeln!(f, "];").expect("write");
+    }
 }
 
 /// Files in `src/search` that only build or run queries: they do not change what is indexed.

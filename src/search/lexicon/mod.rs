@@ -8,11 +8,19 @@
 //! They are part of plein, not of a corpus: a partner corpus gets the same understanding of
 //! Dutch and the same crisis card.
 
+mod verb_line;
 pub mod verbs;
 pub mod words;
 
 use crate::diag::Diagnostic;
-use std::sync::OnceLock;
+
+/// The verb table `build.rs` makes of `data/verbs.toml`: `TEXT` holds every form and lemma,
+/// `FORMS` is sorted by form, each entry (form offset, form length, lemma offset, lemma length)
+/// in `TEXT`. Offsets, not `&str`s: a table of 20,000 pointers would be 20,000 relocations for
+/// the loader at every start.
+mod table {
+    include!(concat!(env!("OUT_DIR"), "/verbs.rs"));
+}
 
 /// The embedded files, as (path for messages, text).
 pub const VERBS: (&str, &str) = ("data/verbs.toml", include_str!("../../../data/verbs.toml"));
@@ -27,15 +35,15 @@ pub const CRISIS: (&str, &str) = (
     include_str!("../../../data/crisis.toml"),
 );
 
-/// Form → lemma for every verb form in `data/verbs.toml` (parsed once per process).
-pub fn lemmas() -> &'static verbs::Lemmas<'static> {
-    static L: OnceLock<verbs::Lemmas<'static>> = OnceLock::new();
-    L.get_or_init(|| verbs::parse(VERBS.0, VERBS.1, &mut Vec::new()))
-}
-
-/// The lemma of a folded word when it is a known verb form.
+/// The lemma of a folded word when it is a known verb form (a binary search in the table made
+/// at build time: no process parses the 20,000 forms).
 pub fn lemma(word: &str) -> Option<&'static str> {
-    lemmas().get(word).copied()
+    let text = |off: u32, len: u8| &table::TEXT[off as usize..off as usize + usize::from(len)];
+    let i = table::FORMS
+        .binary_search_by(|&(off, len, _, _)| text(off, len).cmp(word))
+        .ok()?;
+    let (_, _, off, len) = table::FORMS[i];
+    Some(text(off, len))
 }
 
 /// Every problem in the embedded lexicons, checked against the theme slugs and resource ids
@@ -46,4 +54,20 @@ pub fn check(themes: &[&str], resources: &[&str]) -> Vec<Diagnostic> {
     words::parse(WORDS.0, WORDS.1, themes, &mut diags);
     super::crisis::parse(CRISIS.0, CRISIS.1, Some(resources), &mut diags);
     diags
+}
+
+#[cfg(test)]
+mod tests {
+    /// The table made at build time says what the file says, form for form.
+    #[test]
+    fn the_built_verb_table_matches_the_file() {
+        let parsed = super::verbs::parse(super::VERBS.0, super::VERBS.1, &mut Vec::new());
+        assert!(parsed.len() > 10_000);
+        assert_eq!(super::table::FORMS.len(), parsed.len());
+        for (form, lemma) in &parsed {
+            assert_eq!(super::lemma(form), Some(*lemma), "{form}");
+        }
+        assert_eq!(super::lemma("sloeg"), Some("slaan"));
+        assert_eq!(super::lemma("zzz"), None);
+    }
 }

@@ -4,6 +4,7 @@
 //! The file is generated (scripts/gen_verbs.py) as lines `lemma = ["form", …]` under `[strong]`
 //! and `[weak]`; it is read line by line (no TOML parser at start-up: it has thousands of forms).
 
+use super::verb_line::parse_line;
 use crate::diag::{Diagnostic, Pos, msg};
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
@@ -58,24 +59,6 @@ fn first_line_with(text: &str, form: &str) -> usize {
     text.lines()
         .position(|l| parse_line(l.trim()).is_some_and(|(_, forms)| forms.contains(&form)))
         .map_or(1, |n| n + 1)
-}
-
-/// `lemma = ["form", …]`: the lemma and its forms, or `None` when the line is not of that shape.
-fn parse_line(line: &str) -> Option<(&str, Vec<&str>)> {
-    let (lemma, rest) = line.split_once(" = ")?;
-    let list = rest.strip_prefix('[')?.strip_suffix(']')?;
-    let word_ok = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_alphabetic());
-    if !word_ok(lemma) {
-        return None;
-    }
-    let forms = list
-        .split(',')
-        .map(|item| {
-            let w = item.trim().strip_prefix('"')?.strip_suffix('"')?;
-            word_ok(w).then_some(w)
-        })
-        .collect::<Option<Vec<_>>>()?;
-    Some((lemma, forms))
 }
 
 #[cfg(test)]
