@@ -13,8 +13,7 @@ const MAX_COMPOUND: usize = 30;
 const MIN_PART: usize = 3;
 
 fn known(part: &str, vocab: &Vocabulary) -> bool {
-    part.chars().count() >= MIN_PART
-        && (vocab.df(part) > 0 || vocab.stems.contains(&stem_word(part)))
+    part.chars().count() >= MIN_PART && (vocab.df(part) > 0 || vocab.has_stem(&stem_word(part)))
 }
 
 /// The parts of a compound the corpus does not have as one word: a split into known words, or

@@ -3,7 +3,8 @@
 use super::analysis::{self, NL, NL_PLAIN, phone_tokens};
 use crate::corpus::Corpus;
 use crate::text::markdown;
-use std::collections::HashMap;
+use std::sync::Arc;
+use tantivy::InvertedIndexReader;
 use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue};
 use tantivy::collector::{Collector, TopDocs};
 use tantivy::schema::{
@@ -239,59 +240,78 @@ pub(crate) fn reader(index: &Index) -> tantivy::Result<IndexReader> {
         .try_into()
 }
 
-/// The words of the corpus (unstemmed, folded) with the number of documents each occurs in.
-#[derive(Debug, Default)]
+/// The words of the corpus (unstemmed, folded) with the number of documents each occurs in, for
+/// typos and compounds; whether a stem or word is in the corpus is asked of the index's term
+/// dictionaries directly (a lookup in a memory-mapped FST), so opening copies only the words.
 pub(crate) struct Vocabulary {
-    pub doc_freq: HashMap<String, u32>,
-    pub by_len: Vec<Vec<String>>,
-    /// Stems in the stemmed fields: a word whose stem is here is known, even if never written so.
-    pub stems: std::collections::HashSet<String>,
+    /// Corpus words by length in characters, each sorted, with their document frequency.
+    by_len: Vec<Vec<(String, u32)>>,
+    /// The term dictionaries of the stemmed fields, per segment.
+    stemmed: Vec<Arc<InvertedIndexReader>>,
+    /// The term dictionaries of the plain (unstemmed) field, per segment.
+    plain: Vec<Arc<InvertedIndexReader>>,
 }
 
 impl Vocabulary {
     pub fn read(reader: &IndexReader, fields: &Fields) -> tantivy::Result<Self> {
-        let plain = fields.plain;
-        let mut doc_freq: HashMap<String, u32> = HashMap::new();
-        let mut stems = std::collections::HashSet::new();
-        for segment in reader.searcher().segment_readers() {
+        let searcher = reader.searcher();
+        let (mut stemmed, mut plain) = (Vec::new(), Vec::new());
+        for segment in searcher.segment_readers() {
             for field in [fields.title, fields.summary, fields.tags_text, fields.body] {
-                let inverted = segment.inverted_index(field)?;
-                let mut stream = inverted.terms().stream()?;
-                while stream.advance() {
-                    if let Ok(stem) = std::str::from_utf8(stream.key()) {
-                        stems.insert(stem.to_owned());
-                    }
-                }
+                stemmed.push(segment.inverted_index(field)?);
             }
-            let inverted = segment.inverted_index(plain)?;
+            plain.push(segment.inverted_index(fields.plain)?);
+        }
+        // One stream per segment, already in term order; words in several segments add up.
+        let mut words: Vec<(String, u32)> = Vec::new();
+        for inverted in &plain {
             let mut stream = inverted.terms().stream()?;
             while stream.advance() {
                 if let Ok(word) = std::str::from_utf8(stream.key()) {
-                    *doc_freq.entry(word.to_owned()).or_default() += stream.value().doc_freq;
+                    words.push((word.to_owned(), stream.value().doc_freq));
                 }
             }
         }
-        let mut by_len: Vec<Vec<String>> = Vec::new();
-        for w in doc_freq.keys() {
-            let n = w.chars().count();
+        if plain.len() > 1 {
+            words.sort_unstable();
+            words.dedup_by(|later, first| {
+                let same = later.0 == first.0;
+                if same {
+                    first.1 += later.1;
+                }
+                same
+            });
+        }
+        let mut by_len: Vec<Vec<(String, u32)>> = Vec::new();
+        for w in words {
+            let n = w.0.chars().count();
             if by_len.len() <= n {
                 by_len.resize(n + 1, Vec::new());
             }
-            by_len[n].push(w.clone());
-        }
-        for list in &mut by_len {
-            list.sort_unstable();
+            by_len[n].push(w);
         }
         Ok(Vocabulary {
-            doc_freq,
             by_len,
-            stems,
+            stemmed,
+            plain,
         })
     }
 
     /// Documents that contain `word` (0 when it is not in the corpus).
     pub fn df(&self, word: &str) -> u32 {
-        self.doc_freq.get(word).copied().unwrap_or(0)
+        self.plain
+            .iter()
+            .filter_map(|i| i.terms().get(word).ok().flatten())
+            .map(|info| info.doc_freq)
+            .sum()
+    }
+
+    /// True when a stemmed field has `stem`: a word with this stem is known, even if never
+    /// written so.
+    pub fn has_stem(&self, stem: &str) -> bool {
+        self.stemmed
+            .iter()
+            .any(|i| i.terms().get(stem).ok().flatten().is_some())
     }
 
     /// Corpus words within the edit distance that suits `word`'s length, nearest and most
@@ -305,11 +325,11 @@ impl Vocabulary {
         let mut found: Vec<(u32, std::cmp::Reverse<u32>, String)> = Vec::new();
         let mut dist = Bounded::new(word, max as usize);
         for len in n.saturating_sub(max as usize)..=n + max as usize {
-            for cand in self.by_len.get(len).map_or(&[][..], Vec::as_slice) {
+            for (cand, df) in self.by_len.get(len).map_or(&[][..], Vec::as_slice) {
                 if let Some(d) = dist.to(cand)
                     && d > 0
                 {
-                    found.push((d as u32, std::cmp::Reverse(self.df(cand)), cand.clone()));
+                    found.push((d as u32, std::cmp::Reverse(*df), cand.clone()));
                 }
             }
         }
@@ -330,9 +350,9 @@ impl Vocabulary {
         }
         let mut found: Vec<(std::cmp::Reverse<u32>, &String)> = Vec::new();
         for list in self.by_len.iter().skip(n + 3) {
-            for cand in list {
+            for (cand, df) in list {
                 if cand.starts_with(word) || cand.ends_with(word) {
-                    found.push((std::cmp::Reverse(self.df(cand)), cand));
+                    found.push((std::cmp::Reverse(*df), cand));
                 }
             }
         }

@@ -335,7 +335,7 @@ pub(crate) fn suggestion(plan: &Plan, vocab: &Vocabulary, an: &mut Analyzers) ->
     let mut out = Vec::new();
     for g in &plan.groups {
         for w in &g.words {
-            let known = vocab.df(w) > 0 || an.stems(w).iter().all(|s| vocab.stems.contains(s));
+            let known = vocab.df(w) > 0 || an.stems(w).iter().all(|s| vocab.has_stem(s));
             if !known
                 && !w.chars().all(|c| c.is_ascii_digit())
                 && let Some((best, _)) = vocab.near(w, 1).into_iter().next()

@@ -148,7 +148,7 @@ pub(crate) fn tokens(words: &[String], vocab: &Vocabulary, lex: &Lex) -> Vec<Tok
             let key = key(w);
             Token {
                 known: vocab.df(w) > 0
-                    || vocab.stems.contains(&key)
+                    || vocab.has_stem(&key)
                     || lex.known.contains(w)
                     || lexicon::lemma(w).is_some(),
                 stop: is_stop(w),
