@@ -40,14 +40,30 @@ const ORDINARY: &[&str] = &[
     "geen geld voor de huur",
     "dakloos sinds vorig jaar",
     "vroeger sloeg mijn ex me",
+    "ik heb een poging gedaan om te stoppen met gokken",
+    "ik wil voorgoed stoppen met gokken",
+    "ik wil voorgoed weg uit deze stad",
+    "mijn laatste dag op mijn werk",
+    "morgen is mijn laatste dag bij de opvang",
+    "de dierenarts zegt dat mijn kat doodgaat",
 ];
+
+/// Ordinary queries of the tuning sets that get a card on purpose: a threat to kill from
+/// someone at home, said in these words, may be meant (honour-related violence); a card with 112
+/// and Veilig Thuis does no harm to someone who meant it as a figure of speech.
+const CARD_ON_PURPOSE: &[&str] = &["mijn moeder vermoordt me als ze dit hoort"];
 
 #[test]
 fn every_crisis_phrasing_of_the_tuning_sets_gets_its_card_and_ordinary_queries_never() {
     let mut set = eval::parse_crisis(include_str!("eval/crisis-tune.toml")).expect("crisis set");
-    let second = eval::parse_crisis(include_str!("eval/second-tune.toml")).expect("second set");
-    set.crisis.extend(second.crisis);
-    set.ordinary.extend(second.ordinary);
+    for more in [
+        include_str!("eval/second-tune.toml"),
+        include_str!("eval/third-tune.toml"),
+    ] {
+        let more = eval::parse_crisis(more).expect("tuning set");
+        set.crisis.extend(more.crisis);
+        set.ordinary.extend(more.ordinary);
+    }
     assert!(set.crisis.len() >= 200 && set.ordinary.len() + ORDINARY.len() >= 300);
     let mut wrong = Vec::new();
     for c in &set.crisis {
@@ -60,6 +76,7 @@ fn every_crisis_phrasing_of_the_tuning_sets_gets_its_card_and_ordinary_queries_n
         .ordinary
         .iter()
         .map(|o| o.query.as_str())
+        .filter(|q| !CARD_ON_PURPOSE.contains(q))
         .chain(ORDINARY.iter().copied());
     for q in ordinary {
         if let Some(k) = card(q) {
