@@ -215,11 +215,14 @@ pub(crate) fn understand(words: &[String], vocab: &Vocabulary, lex: &Lex) -> Und
         };
         let (theme, finds) = &lex.entries[entry];
         *u.votes.entry(theme.clone()).or_default() += len as f32;
-        // The corpus's own words find themselves; only words it lacks need the finds.
+        // The corpus's own words find themselves; only words it lacks need the finds, and so
+        // does an expression of several words, whose words alone say something else ("kijkt
+        // in mijn telefoon").
         let unknown = tokens[i..i + len]
             .iter()
             .any(|t| !t.stop && vocab.df(&t.word) == 0);
-        for f in finds.iter().filter(|_| unknown) {
+        let idiom = tokens[i..i + len].iter().filter(|t| !t.stop).count() >= 2;
+        for f in finds.iter().filter(|_| unknown || idiom) {
             if !u.finds.contains(f) {
                 u.finds.push(f.clone());
             }
