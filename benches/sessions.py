@@ -10,9 +10,12 @@ keys typed and the frames they caused).
 
 It also times start-up from outside the process: pty spawn until the complete Home screen has
 arrived (its last line, the footer, ends in "snel weg"), against `echo` through the same
-harness (the floor of spawning anything in a pty).
+harness (the floor of spawning anything in a pty). The harness answers the two queries plein
+sends at start-up as a terminal does (xterm, VTE, kitty, tmux all answer both at once): the
+background colour (OSC 11) and the device attributes (DA1). `--mute` leaves them unanswered, as
+a terminal that ignores both would: plein then waits its full bound before the first frame.
 
-Options: --bin PATH (default target/release/plein), --sessions 1,20,100, --starts 30.
+Options: --bin PATH (default target/release/plein), --sessions 1,20,100, --starts 30, --mute.
 Linux only (it reads /proc). Sessions run with a temporary HOME and cache directory.
 """
 
@@ -31,6 +34,9 @@ import termios
 import time
 
 FOOTER = b"snel weg"
+# What a terminal answers to plein's start-up queries: a dark background, a VT220 with colour.
+OSC11_QUERY, OSC11_ANSWER = b"\x1b]11;?", b"\x1b]11;rgb:0000/0000/0000\x1b\\"
+DA1_QUERY, DA1_ANSWER = b"\x1b[c", b"\x1b[?62;22c"
 # Escape sequences (ratatui moves the cursor over blank cells instead of writing spaces).
 ESCAPES = re.compile(rb"\x1b\[[0-9;?]*[A-Za-z]")
 
@@ -40,6 +46,8 @@ def winsize(fd, rows=24, cols=80):
 
 
 class Session:
+    answer = True
+
     def __init__(self, argv, env):
         self.master, slave = pty.openpty()
         winsize(slave)
@@ -67,6 +75,12 @@ class Session:
             return False
         if not data:
             return False
+        if self.answer:
+            seen = bytes(self.out[-8:]) + data
+            if OSC11_QUERY in seen:
+                os.write(self.master, OSC11_ANSWER)
+            if DA1_QUERY in seen:
+                os.write(self.master, DA1_ANSWER)
         self.out += data
         return True
 
@@ -173,7 +187,9 @@ def main():
     ap.add_argument("--sessions", default="1,20,100")
     ap.add_argument("--starts", type=int, default=30)
     ap.add_argument("--query", default="schulden")
+    ap.add_argument("--mute", action="store_true", help="leave the terminal queries unanswered")
     a = ap.parse_args()
+    Session.answer = not a.mute
     if not os.access(a.bin, os.X_OK):
         sys.exit(f"{a.bin}: not built (cargo build --release)")
     home = tempfile.mkdtemp(prefix="plein-sessions-")
@@ -194,7 +210,8 @@ def main():
     print(
         f"start -> complete Home screen in a pty, {a.starts} runs: "
         f"p50 {median(home_t):.2f} ms, min {home_t[0]:.2f}, max {home_t[-1]:.2f} "
-        f"(echo through the same harness: p50 {median(echo):.2f} ms)"
+        f"(echo through the same harness: p50 {median(echo):.2f} ms; terminal queries "
+        f"{'unanswered' if a.mute else 'answered'})"
     )
     for n in [int(x) for x in a.sessions.split(",") if x]:
         mem, per_key, keys = run_sessions([a.bin], env, n, a.query)

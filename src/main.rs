@@ -38,6 +38,11 @@ fn main() -> ExitCode {
         .value;
     let matches = plein::cli::command(help_lang).get_matches_from(&args);
     let mut cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    // `plein search`'s lexicons compile while its corpus loads (the app compiles them after its
+    // first frame).
+    if matches!(cli.command, Some(Command::Search { .. })) {
+        plein::search::SearchIndex::prepare();
+    }
     let settings = config::resolve(
         sources.system.as_ref(),
         sources.user.as_ref(),

@@ -156,12 +156,18 @@ fn event_loop(
     let started = std::time::Instant::now();
     // `PLEIN_NOW` sets the clock's start (a curator previews Sunday morning); it runs on.
     let offset = crate::hours::Now::from_env().0 - crate::hours::Now::system().0;
+    let mut first_frame = true;
     loop {
         let now = crate::hours::Now(crate::hours::Now::system().0 + offset);
         if now.0 / 60 != app.now.0 / 60 {
             app::update(app, Action::Clock(now));
         }
         terminal.draw(|f| ui::render(app, palette, f))?;
+        if first_frame {
+            // The first frame is on screen: now the lexicons, before any key is read.
+            first_frame = false;
+            SearchIndex::prepare_here();
+        }
         if stop.load(Ordering::Relaxed) || hung_up() {
             // Unix: a signal (its number, which `run` turns into the exit code) or a hang-up.
             // Windows: a console event (Ctrl-C, Ctrl-Break, the window closing), which ends

@@ -11,9 +11,7 @@ use tantivy::schema::{
     FAST, Facet, FacetOptions, Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing,
     TextOptions,
 };
-use tantivy::{
-    DocAddress, Index, IndexReader, IndexWriter, Order, ReloadPolicy, Score, TantivyDocument, doc,
-};
+use tantivy::{DocAddress, Index, IndexReader, IndexWriter, Order, Score, TantivyDocument, doc};
 
 /// The index fields.
 #[derive(Debug, Clone, Copy)]
@@ -232,20 +230,13 @@ pub(crate) fn build_in_ram(corpus: &Corpus) -> tantivy::Result<(Index, Fields)> 
     Ok((index, fields))
 }
 
-/// A reader that never reloads by itself (the index does not change while it is open).
-pub(crate) fn reader(index: &Index) -> tantivy::Result<IndexReader> {
-    index
-        .reader_builder()
-        .reload_policy(ReloadPolicy::Manual)
-        .try_into()
-}
-
 /// The words of the corpus (unstemmed, folded) with the number of documents each occurs in, for
 /// typos and compounds; whether a stem or word is in the corpus is asked of the index's term
 /// dictionaries directly (a lookup in a memory-mapped FST), so opening copies only the words.
 pub(crate) struct Vocabulary {
-    /// Corpus words by length in characters, each sorted, with their document frequency.
-    by_len: Vec<Vec<(String, u32)>>,
+    /// Corpus words by length in characters, each length's words sorted, with their document
+    /// frequency.
+    by_len: Vec<Words>,
     /// The term dictionaries of the stemmed fields, per segment.
     stemmed: Vec<Arc<InvertedIndexReader>>,
     /// The term dictionaries of the plain (unstemmed) field, per segment.
@@ -262,17 +253,33 @@ impl Vocabulary {
             }
             plain.push(segment.inverted_index(fields.plain)?);
         }
-        // One stream per segment, already in term order; words in several segments add up.
-        let mut words: Vec<(String, u32)> = Vec::new();
-        for inverted in &plain {
+        let mut by_len: Vec<Words> = Vec::new();
+        let mut add = |word: &str, df: u32| {
+            let n = word.chars().count();
+            if by_len.len() <= n {
+                by_len.resize_with(n + 1, Words::default);
+            }
+            by_len[n].push(word, df);
+        };
+        if let [inverted] = plain.as_slice() {
+            // One segment (the bundled index): its stream is already in term order.
             let mut stream = inverted.terms().stream()?;
             while stream.advance() {
                 if let Ok(word) = std::str::from_utf8(stream.key()) {
-                    words.push((word.to_owned(), stream.value().doc_freq));
+                    add(word, stream.value().doc_freq);
                 }
             }
-        }
-        if plain.len() > 1 {
+        } else {
+            // Several segments: words in several of them add up.
+            let mut words: Vec<(String, u32)> = Vec::new();
+            for inverted in &plain {
+                let mut stream = inverted.terms().stream()?;
+                while stream.advance() {
+                    if let Ok(word) = std::str::from_utf8(stream.key()) {
+                        words.push((word.to_owned(), stream.value().doc_freq));
+                    }
+                }
+            }
             words.sort_unstable();
             words.dedup_by(|later, first| {
                 let same = later.0 == first.0;
@@ -281,14 +288,13 @@ impl Vocabulary {
                 }
                 same
             });
-        }
-        let mut by_len: Vec<Vec<(String, u32)>> = Vec::new();
-        for w in words {
-            let n = w.0.chars().count();
-            if by_len.len() <= n {
-                by_len.resize(n + 1, Vec::new());
+            for (word, df) in &words {
+                add(word, *df);
             }
-            by_len[n].push(w);
+        }
+        for list in &mut by_len {
+            list.text.shrink_to_fit();
+            list.ends.shrink_to_fit();
         }
         Ok(Vocabulary {
             by_len,
@@ -325,11 +331,11 @@ impl Vocabulary {
         let mut found: Vec<(u32, std::cmp::Reverse<u32>, String)> = Vec::new();
         let mut dist = Bounded::new(word, max as usize);
         for len in n.saturating_sub(max as usize)..=n + max as usize {
-            for (cand, df) in self.by_len.get(len).map_or(&[][..], Vec::as_slice) {
+            for (cand, df) in self.by_len.get(len).into_iter().flat_map(Words::iter) {
                 if let Some(d) = dist.to(cand)
                     && d > 0
                 {
-                    found.push((d as u32, std::cmp::Reverse(*df), cand.clone()));
+                    found.push((d as u32, std::cmp::Reverse(df), cand.to_owned()));
                 }
             }
         }
@@ -348,11 +354,11 @@ impl Vocabulary {
         if n < 4 {
             return Vec::new();
         }
-        let mut found: Vec<(std::cmp::Reverse<u32>, &String)> = Vec::new();
+        let mut found: Vec<(std::cmp::Reverse<u32>, &str)> = Vec::new();
         for list in self.by_len.iter().skip(n + 3) {
-            for (cand, df) in list {
+            for (cand, df) in list.iter() {
                 if cand.starts_with(word) || cand.ends_with(word) {
-                    found.push((std::cmp::Reverse(*df), cand));
+                    found.push((std::cmp::Reverse(df), cand));
                 }
             }
         }
@@ -360,8 +366,34 @@ impl Vocabulary {
         found
             .into_iter()
             .take(limit)
-            .map(|(_, w)| w.clone())
+            .map(|(_, w)| w.to_owned())
             .collect()
+    }
+}
+
+/// Words of one length, in order, in one string: a shared SSH host holds a vocabulary per
+/// session, and one allocation per word would cost each session several hundred kilobytes.
+#[derive(Default, Clone)]
+struct Words {
+    text: String,
+    /// Where each word ends in `text`, with its document frequency.
+    ends: Vec<(u32, u32)>,
+}
+
+impl Words {
+    fn push(&mut self, word: &str, df: u32) {
+        self.text.push_str(word);
+        let end = u32::try_from(self.text.len()).unwrap_or(u32::MAX);
+        self.ends.push((end, df));
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (&str, u32)> {
+        let mut start = 0usize;
+        self.ends.iter().map(move |&(end, df)| {
+            let word = self.text.get(start..end as usize).unwrap_or_default();
+            start = end as usize;
+            (word, df)
+        })
     }
 }
 

@@ -113,10 +113,8 @@ impl SearchIndex {
         synonyms: FoldedSynonyms,
         themes: Vec<String>,
     ) -> Result<SearchIndex, SearchError> {
-        let reader = index::reader(&index)?;
+        let reader = reader(&index)?;
         let vocab = Vocabulary::read(&reader, &fields)?;
-        // Compile the lexicons now, so the first keystroke does not wait for them.
-        understand::Lex::bundled();
         Ok(SearchIndex {
             reader,
             fields,
@@ -126,6 +124,23 @@ impl SearchIndex {
             themes,
             help: Vec::new(),
         })
+    }
+
+    /// Starts compiling the lexicons and crisis signals on threads of their own, so that a
+    /// short process about to search (`plein search`) has them by the time it needs them (the
+    /// first search waits for them if not). Call as early as the process knows it will search.
+    pub fn prepare() {
+        let _ = std::thread::Builder::new()
+            .name("plein-lexicons".into())
+            .spawn(|| {
+                understand::Lex::bundled_in_parallel();
+            });
+    }
+
+    /// Compiles the lexicons and crisis signals here, if not yet done: the app calls it once its
+    /// first frame is on screen, so that the first keystroke does not wait for them.
+    pub fn prepare_here() {
+        understand::Lex::bundled();
     }
 
     /// The prebuilt index embedded in the binary, for the bundled corpus; `None` when the
@@ -468,4 +483,15 @@ impl SearchIndex {
         }
         Ok(ids)
     }
+}
+
+/// A reader that never reloads by itself (the index does not change while it is open), and
+/// keeps no decompressed blocks of stored documents between searches: a session on a shared
+/// host would otherwise hold up to a hundred of them. A block decompresses in microseconds.
+fn reader(index: &Index) -> tantivy::Result<IndexReader> {
+    index
+        .reader_builder()
+        .reload_policy(tantivy::ReloadPolicy::Manual)
+        .doc_store_cache_num_blocks(0)
+        .try_into()
 }

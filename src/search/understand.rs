@@ -97,19 +97,47 @@ impl Lex {
         lex
     }
 
-    /// The lexicons embedded in plein.
+    /// The lexicons embedded in plein, compiled on first use.
     pub fn bundled() -> &'static Lex {
-        static LEX: OnceLock<Lex> = OnceLock::new();
-        LEX.get_or_init(|| {
-            let mut ignored = Vec::new();
-            let (path, text) = lexicon::WORDS;
-            let words = lexicon::words::parse(path, text, &THEME_SLUGS, &mut ignored);
+        BUNDLED.get_or_init(|| Lex::compile(false))
+    }
+
+    /// [`Lex::bundled`], with the two files parsed side by side on two threads: for a short
+    /// process (`plein search`) where both stand between the start and the answer. A long
+    /// session compiles on one thread instead: each thread's allocations would keep memory of
+    /// their own for as long as the session runs.
+    pub fn bundled_in_parallel() -> &'static Lex {
+        BUNDLED.get_or_init(|| Lex::compile(true))
+    }
+
+    fn compile(parallel: bool) -> Lex {
+        let crisis = || {
             let (path, text) = lexicon::CRISIS;
-            let signals = super::crisis::parse(path, text, None, &mut ignored);
+            super::crisis::parse(path, text, None, &mut Vec::new())
+        };
+        let words = || {
+            let (path, text) = lexicon::WORDS;
+            lexicon::words::parse(path, text, &THEME_SLUGS, &mut Vec::new())
+        };
+        if !parallel {
+            return Lex::new(&words(), crisis());
+        }
+        std::thread::scope(|scope| {
+            // A host out of threads parses both here, one after the other.
+            let signals = std::thread::Builder::new().spawn_scoped(scope, crisis);
+            let words = words();
+            let signals = match signals {
+                Ok(handle) => handle
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                Err(_) => crisis(),
+            };
             Lex::new(&words, signals)
         })
     }
 }
+
+static BUNDLED: OnceLock<Lex> = OnceLock::new();
 
 /// What a query is about.
 #[derive(Debug, Clone, Default)]
