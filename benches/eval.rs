@@ -48,6 +48,12 @@ fn main() {
             include_str!("../tests/eval/third-tune.toml"),
         ),
         (
+            // A fourth, written the same way on 2026-12-04: measured before tuning on it.
+            "tune-4",
+            include_str!("../tests/eval/fourth-tune.toml"),
+            include_str!("../tests/eval/fourth-tune.toml"),
+        ),
+        (
             "test",
             include_str!("../tests/eval/users-test.toml"),
             include_str!("../tests/eval/crisis-test.toml"),
