@@ -51,7 +51,12 @@ const ORDINARY: &[&str] = &[
 /// Ordinary queries of the tuning sets that get a card on purpose: a threat to kill from
 /// someone at home, said in these words, may be meant (honour-related violence); a card with 112
 /// and Veilig Thuis does no harm to someone who meant it as a figure of speech.
-const CARD_ON_PURPOSE: &[&str] = &["mijn moeder vermoordt me als ze dit hoort"];
+/// The same holds for a wish to die told as past: the words that follow ("maar nu gaat het
+/// beter") would cancel the card for someone who writes "en nu weer".
+const CARD_ON_PURPOSE: &[&str] = &[
+    "mijn moeder vermoordt me als ze dit hoort",
+    "vroeger wilde ik dood maar nu gaat het beter",
+];
 
 #[test]
 fn every_crisis_phrasing_of_the_tuning_sets_gets_its_card_and_ordinary_queries_never() {
@@ -59,6 +64,7 @@ fn every_crisis_phrasing_of_the_tuning_sets_gets_its_card_and_ordinary_queries_n
     for more in [
         include_str!("eval/second-tune.toml"),
         include_str!("eval/third-tune.toml"),
+        include_str!("eval/fourth-tune.toml"),
     ] {
         let more = eval::parse_crisis(more).expect("tuning set");
         set.crisis.extend(more.crisis);
@@ -94,7 +100,7 @@ fn the_held_out_crisis_set_stays_where_it_was_measured() {
     let r = eval::evaluate_crisis(bundled(), &set);
     assert!(r.phrasings >= 40);
     assert!(
-        r.recalled * 40 >= r.phrasings * 37 && r.false_positives == 0,
+        r.recalled * 40 >= r.phrasings * 38 && r.false_positives == 0,
         "recall {}/{}, false cards {}/{}",
         r.recalled,
         r.phrasings,
@@ -116,9 +122,12 @@ fn the_card_names_the_help_for_the_kind_and_its_resources_come_first() {
     let r = bundled()
         .search("hij slaat me nu", &Filter::default(), 10)
         .expect("search");
+    // The card names 112 first; the list under it starts with the theme's help, 112 next.
     let ids: Vec<&str> = r.hits.iter().take(2).map(|h| h.id.as_str()).collect();
-    assert_eq!(ids, ["alarmnummer-112", "veilig-thuis"]);
-    assert_eq!(r.crisis.expect("card").numbers, ["112", "0800-2000"]);
+    assert_eq!(ids, ["veilig-thuis", "alarmnummer-112"]);
+    let card = r.crisis.expect("card");
+    assert_eq!(card.resources, ["alarmnummer-112", "veilig-thuis"]);
+    assert_eq!(card.numbers, ["112", "0800-2000"]);
 }
 
 #[test]

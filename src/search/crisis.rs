@@ -153,13 +153,22 @@ pub(crate) struct Token {
     pub known: bool,
 }
 
-/// The analysis key of a folded word: the stem of its lemma.
+/// The analysis key of a folded word: the stem of its lemma. The spoken and typed forms of a
+/// few pronouns share one key, so a lexicon or signal written with one matches the others
+/// ("niemand zal me geloven" / "niemand zal mij geloven"; "mn", "m'n" and "mijn").
 pub(crate) fn key(word: &str) -> String {
     if let Ok(n) = word.parse::<u32>()
         && (4..=17).contains(&n)
     {
         return "@kind".into();
     }
+    let word = match word {
+        "mij" => "me",
+        "mn" | "m'n" => "mijn",
+        "zn" | "z'n" => "zijn",
+        "d'r" => "haar",
+        w => w,
+    };
     super::stem::stem_word(word)
 }
 

@@ -372,6 +372,11 @@ impl SearchIndex {
             };
             results.hits.insert(0, hit);
         }
+        // The card above the list names its help in its own order (112 first when there is
+        // danger now); the list starts with the help of a theme (Veilig Thuis), the general
+        // number right after it, instead of repeating the card's first line.
+        let n = ids.len().min(results.hits.len());
+        results.hits[..n].sort_by_key(|h| h.themes.is_empty());
         results.hits.truncate(limit.max(ids.len()));
         Ok(())
     }
