@@ -107,7 +107,9 @@ pub fn run(
         let _ = wipe_screen(&mut terminal);
     }
     let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
-    ratatui::restore();
+    // Not `ratatui::restore`: on a terminal that hung up it prints the failure to stderr, the
+    // same dead terminal, and that print panics (SIGABRT instead of the exit code).
+    let _ = ratatui::try_restore();
     signals::restored();
     phase.store(DONE, Ordering::SeqCst);
     match signal.load(Ordering::Relaxed) {
@@ -290,8 +292,12 @@ pub fn hung_up() -> bool {
     {
         use rustix::event::{PollFd, PollFlags, Timespec, poll};
         let stdin = io::stdin();
-        if !std::io::IsTerminal::is_terminal(&stdin) {
-            return false;
+        // A terminal that hung up answers its ioctls with EIO (so isatty says "not a
+        // terminal") and its reads with end-of-file; a pipe or file answers ENOTTY.
+        match rustix::termios::tcgetattr(&stdin) {
+            Ok(_) => {}
+            Err(rustix::io::Errno::IO) => return true,
+            Err(_) => return false,
         }
         let mut fds = [PollFd::new(&stdin, PollFlags::IN)];
         let now = Timespec {

@@ -180,3 +180,98 @@ fn every_screen_of_a_hostile_corpus_writes_no_sequence_from_its_content() {
         }
     }
 }
+
+/// A terminal that hangs up without a SIGHUP reaching plein (no controlling terminal, a parent
+/// that died first): reads give end-of-file forever and isatty says "not a terminal". plein
+/// must still see the hang-up and end, not spin on the dead terminal.
+#[cfg(unix)]
+#[test]
+fn a_terminal_that_hangs_up_without_a_signal_ends_the_app() {
+    use rustix::event::{PollFd, PollFlags, Timespec, poll};
+    use rustix::pty::{OpenptFlags, grantpt, openpt, ptsname, unlockpt};
+    use std::process::{Command, Stdio};
+    use std::time::{Duration, Instant};
+    let master =
+        openpt(OpenptFlags::RDWR | OpenptFlags::NOCTTY | OpenptFlags::CLOEXEC).expect("openpt");
+    grantpt(&master).expect("grantpt");
+    unlockpt(&master).expect("unlockpt");
+    let name = ptsname(&master, Vec::new()).expect("ptsname");
+    let slave = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(name.to_str().expect("utf-8"))
+        .expect("slave");
+    let size = rustix::termios::Winsize {
+        ws_row: 24,
+        ws_col: 80,
+        ws_xpixel: 0,
+        ws_ypixel: 0,
+    };
+    rustix::termios::tcsetwinsize(&slave, size).expect("winsize");
+    let home = tempfile::tempdir().expect("tempdir");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_plein"))
+        .env_clear()
+        .env("PATH", "/usr/bin:/bin")
+        .env("HOME", home.path())
+        .env("TERM", "xterm-256color")
+        .env("LANG", "nl_NL.UTF-8")
+        .env("PLEIN_DATA_DIR", home.path().join("data"))
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .stdin(Stdio::from(slave.try_clone().expect("clone")))
+        .stdout(Stdio::from(slave.try_clone().expect("clone")))
+        .stderr(Stdio::from(slave))
+        .spawn()
+        .expect("spawn");
+    // Wait for the complete Home screen (its footer ends in "snel weg"; ratatui may move the
+    // cursor over the blank between the words instead of writing it).
+    let mut seen = Vec::new();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let words = |bytes: &[u8]| -> String {
+        let text = String::from_utf8_lossy(bytes);
+        let mut out = String::new();
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            if c == '\x1b' && chars.peek() == Some(&'[') {
+                chars.next();
+                while chars.next().is_some_and(|c| !c.is_ascii_alphabetic()) {}
+                out.push(' ');
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    };
+    while !words(&seen).contains("snel weg") {
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("no Home screen: {:?}", words(&seen));
+        }
+        let mut fds = [PollFd::new(&master, PollFlags::IN)];
+        let wait = Timespec {
+            tv_sec: 0,
+            tv_nsec: 50_000_000,
+        };
+        if matches!(poll(&mut fds, Some(&wait)), Ok(n) if n > 0) {
+            let mut chunk = [0u8; 4096];
+            match rustix::io::read(&master, &mut chunk) {
+                Ok(n) if n > 0 => seen.extend_from_slice(&chunk[..n]),
+                _ => break,
+            }
+        }
+    }
+    drop(master);
+    let closed = Instant::now();
+    let code = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status.code();
+        }
+        if closed.elapsed() > Duration::from_secs(3) {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("plein still running 3 s after its terminal hung up");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert_eq!(code, Some(129), "a hang-up ends with 128 + 1");
+}
