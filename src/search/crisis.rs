@@ -194,14 +194,29 @@ fn alt(a: &str) -> Alt {
 
 /// The slots of `words`, each `$name` replaced by its class; `Err` names a class that is not
 /// declared.
-fn alts(text: &str, classes: &Classes) -> Result<Vec<Vec<Alt>>, String> {
+/// [`alt`], once per distinct word of the file (*me*, *mij*, *nu* stand in many slots): the
+/// file is compiled by every process that searches.
+fn alt_once(a: &str, memo: &mut HashMap<String, Alt>) -> Alt {
+    if let Some(known) = memo.get(a) {
+        return known.clone();
+    }
+    let made = alt(a);
+    memo.insert(a.to_owned(), made.clone());
+    made
+}
+
+fn alts(
+    text: &str,
+    classes: &Classes,
+    memo: &mut HashMap<String, Alt>,
+) -> Result<Vec<Vec<Alt>>, String> {
     let mut slots = Vec::new();
     for slot in text.split_whitespace() {
         let mut alts = Vec::new();
         for a in slot.split('|').filter(|a| !a.is_empty()) {
             match a.strip_prefix('$') {
                 Some(name) => alts.extend_from_slice(classes.get(name).ok_or(name)?),
-                None => alts.push(alt(a)),
+                None => alts.push(alt_once(a, memo)),
             }
         }
         if !alts.is_empty() {
@@ -268,13 +283,14 @@ pub fn parse(
         kind_unless.push(k.unless);
     }
     let mut classes = Classes::new();
+    let mut memo: HashMap<String, Alt> = HashMap::new();
     for c in raw.class {
         let pos = f.pos(&c.name);
         let name = c.name.into_inner();
         let words: Vec<Alt> = crate::corpus::normalise(&c.words.into_inner())
             .split(|ch: char| ch == '|' || ch.is_whitespace())
             .filter(|a| !a.is_empty())
-            .map(alt)
+            .map(|a| alt_once(a, &mut memo))
             .collect();
         match classes.entry(name) {
             Entry::Occupied(e) => {
@@ -299,7 +315,8 @@ pub fn parse(
             None => Vec::new(),
             Some(u) => {
                 let pos = f.pos(&u);
-                alts(&crate::corpus::normalise(&u.into_inner()), &classes).unwrap_or_else(|name| {
+                let text = crate::corpus::normalise(&u.into_inner());
+                alts(&text, &classes, &mut memo).unwrap_or_else(|name| {
                     let m = msg("diag.unknown-crisis-class").arg("value", name);
                     let hint = msg("diag.unknown-crisis-class_hint");
                     f.error(pos, "unknown-crisis-class", m, Some(hint));
@@ -331,7 +348,9 @@ pub fn parse(
             continue;
         }
         let unless = s.unless.as_deref().unwrap_or_default();
-        let (slots, unless) = match (alts(&words, &classes), alts(unless, &classes)) {
+        let slots = alts(&words, &classes, &mut memo);
+        let unless = alts(unless, &classes, &mut memo);
+        let (slots, unless) = match (slots, unless) {
             (Ok(slots), Ok(unless)) => (slots, unless),
             (Err(name), _) | (_, Err(name)) => {
                 let m = msg("diag.unknown-crisis-class").arg("value", name);

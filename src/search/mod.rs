@@ -149,7 +149,11 @@ impl SearchIndex {
         let index = embedded::open()?;
         let synonyms = FoldedSynonyms::new(&corpus.synonyms, &mut Analyzers::default());
         let themes = corpus.themes.iter().map(|t| t.slug.clone()).collect();
-        Self::open(index, index::schema().1, synonyms, themes).ok()
+        let mut ix = Self::open(index, index::schema().1, synonyms, themes).ok()?;
+        // The resources' facts from the corpus at hand: a card would otherwise load the
+        // bundled corpus a second time to name its numbers.
+        ix.help = crisis::facts(&corpus.resources);
+        Some(ix)
     }
 
     /// The index for a corpus: the embedded one for the bundled corpus; in memory when `cache`
