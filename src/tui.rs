@@ -164,7 +164,10 @@ fn event_loop(
         if now.0 / 60 != app.now.0 / 60 {
             app::update(app, Action::Clock(now));
         }
-        terminal.draw(|f| ui::render(app, palette, f))?;
+        if let Err(e) = terminal.draw(|f| ui::render(app, palette, f)) {
+            // A terminal that hung up mid-frame is a hang-up, not a failure to report.
+            return if hung_up() { Ok(Exit::Gone) } else { Err(e) };
+        }
         if first_frame {
             // The first frame is on screen: now the lexicons, before any key is read.
             first_frame = false;
