@@ -376,3 +376,24 @@ fn crisis_diags(text: &str, ids: &[&str]) -> Vec<(usize, &'static str)> {
     plein::search::crisis::parse("data/crisis.toml", text, Some(ids), &mut d);
     d.iter().map(|x| (x.line, x.code)).collect()
 }
+
+#[test]
+fn a_stated_age_brings_the_help_for_that_age() {
+    let top3 = |q: &str| -> Vec<String> {
+        bundled()
+            .search(q, &Filter::default(), 10)
+            .expect("search")
+            .hits
+            .iter()
+            .take(3)
+            .map(|h| h.id.clone())
+            .collect()
+    };
+    let young = top3("ik ben 14 en ik voel me zo alleen, met wie kan ik praten");
+    assert!(young.iter().any(|id| id == "kindertelefoon"), "{young:?}");
+    let old = top3("ik ben 79 jaar en er belt nooit iemand, wie kan helpen");
+    assert!(old.iter().any(|id| id == "zilverlijn"), "{old:?}");
+    // A number that is not an age changes nothing of the kind.
+    let money = top3("ik heb 14 euro voor de hele week, wie kan helpen");
+    assert!(!money.iter().any(|id| id == "kindertelefoon"), "{money:?}");
+}

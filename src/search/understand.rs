@@ -27,6 +27,8 @@ pub(crate) struct Lex {
     known: std::collections::HashSet<String>,
     /// Person + violence verb + me: partner violence.
     person: Person,
+    /// A stated age and the words each range of ages finds.
+    age: lexicon::words::Age,
     /// The crisis signals.
     pub signals: Signals,
 }
@@ -74,6 +76,7 @@ impl Lex {
             help: words.help.iter().map(|h| keys(h)).collect(),
             known: std::collections::HashSet::new(),
             person: words.person.as_ref().map(Person::new).unwrap_or_default(),
+            age: words.age.clone().unwrap_or_default(),
             signals,
         };
         for (i, e) in words.entries.iter().enumerate() {
@@ -203,6 +206,20 @@ fn typo_of<'a>(lex: &'a Lex, t: &Token) -> Option<&'a (String, usize)> {
         .map(|(_, c)| c)
 }
 
+/// The numbers a query says as someone's age: right after *ben* or right before *jaar*.
+fn stated_ages(tokens: &[Token], age: &lexicon::words::Age) -> Vec<u32> {
+    let is = |i: usize, list: &[String]| tokens.get(i).is_some_and(|t| list.contains(&t.word));
+    tokens
+        .iter()
+        .enumerate()
+        .filter_map(|(i, t)| {
+            let n: u32 = t.word.parse().ok()?;
+            (i.checked_sub(1).is_some_and(|p| is(p, &age.before)) || is(i + 1, &age.after))
+                .then_some(n)
+        })
+        .collect()
+}
+
 /// Reads a query's words (folded) against the lexicons and the crisis signals.
 pub(crate) fn understand(words: &[String], vocab: &Vocabulary, lex: &Lex) -> Understood {
     let tokens = tokens(words, vocab, lex);
@@ -224,6 +241,17 @@ pub(crate) fn understand(words: &[String], vocab: &Vocabulary, lex: &Lex) -> Und
     u.help = (0..tokens.len()).any(|i| lex.help.iter().any(|h| at(i, h)));
     if let Some((theme, weight)) = lex.person.aimed_at_me(&tokens) {
         *u.votes.entry(theme.to_owned()).or_default() += weight;
+    }
+    // "ik ben 13", "ik ben 82 jaar": help for that age (De Kindertelefoon, the Zilverlijn)
+    // says so in words the query lacks.
+    for age in stated_ages(&tokens, &lex.age) {
+        for (_, _, finds) in lex.age.groups.iter().filter(|g| (g.0..=g.1).contains(&age)) {
+            for f in finds {
+                if !u.finds.contains(f) {
+                    u.finds.push(f.clone());
+                }
+            }
+        }
     }
     let mut i = 0;
     while i < tokens.len() {

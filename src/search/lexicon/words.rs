@@ -27,6 +27,19 @@ pub struct Words {
     pub help: Vec<String>,
     /// A person, a violence verb and *me*: the theme that points to.
     pub person: Option<Person>,
+    /// A stated age (*ik ben 13*, *82 jaar*) and the corpus words each range of ages finds.
+    pub age: Option<Age>,
+}
+
+/// *ik ben 13*, *ik ben 82 jaar*: a number said as one's age.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Age {
+    /// Words right before the number that make it an age (*ben*, *am*).
+    pub before: Vec<String>,
+    /// Words right after it (*jaar*, *years*).
+    pub after: Vec<String>,
+    /// Ranges of ages (inclusive) with the corpus words each also finds.
+    pub groups: Vec<(u32, u32, Vec<String>)>,
 }
 
 /// *vriend, man, ex, hij* + a violence verb + *me/mij*.
@@ -51,6 +64,24 @@ struct Raw {
     theme: Vec<RawEntry>,
     #[serde(default)]
     person: Option<RawPerson>,
+    #[serde(default)]
+    age: Option<RawAge>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAge {
+    before: Vec<String>,
+    after: Vec<String>,
+    group: Vec<RawAgeGroup>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAgeGroup {
+    from: Spanned<u32>,
+    to: u32,
+    finds: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -138,6 +169,32 @@ pub fn parse(path: &str, text: &str, themes: &[&str], diags: &mut Vec<Diagnostic
             );
         }
     }
+    if let Some(a) = raw.age {
+        let mut groups = Vec::new();
+        for g in a.group {
+            let pos = f.pos(&g.from);
+            let from = g.from.into_inner();
+            if from > g.to {
+                let m = msg("diag.bad-age-range").arg("from", from).arg("to", g.to);
+                f.error(pos, "bad-age-range", m, None);
+                continue;
+            }
+            let finds = g
+                .finds
+                .into_iter()
+                .filter_map(|s| word(&mut f, None, s))
+                .collect();
+            groups.push((from, g.to, finds));
+        }
+        let fold = |list: Vec<String>| -> Vec<String> {
+            list.iter().map(|w| crate::corpus::normalise(w)).collect()
+        };
+        out.age = Some(Age {
+            before: fold(a.before),
+            after: fold(a.after),
+            groups,
+        });
+    }
     for e in raw.theme {
         let pos = f.pos(&e.slug);
         let slug = e.slug.into_inner();
@@ -192,5 +249,18 @@ mod tests {
             found,
             vec![(9, "unknown-theme"), (14, "duplicate-lexicon-word")]
         );
+    }
+
+    #[test]
+    fn an_age_range_backwards_is_reported_with_its_line() {
+        let text = "[age]\nbefore = [\"ben\"]\nafter = [\"jaar\"]\n\n[[age.group]]\nfrom = 8\n\
+                    to = 17\nfinds = [\"kinderen\"]\n\n[[age.group]]\nfrom = 90\nto = 65\n\
+                    finds = [\"ouderen\"]\n";
+        let mut d = Vec::new();
+        let w = parse("data/lexicon.toml", text, &[], &mut d);
+        let age = w.age.expect("age");
+        assert_eq!(age.groups, vec![(8, 17, vec!["kinderen".to_owned()])]);
+        let found: Vec<(usize, &str)> = d.iter().map(|x| (x.line, x.code)).collect();
+        assert_eq!(found, vec![(11, "bad-age-range")]);
     }
 }
