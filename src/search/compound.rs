@@ -2,8 +2,8 @@
 //! *-en-*, *-e-*): *eenzaamheidsgevoelens* → *eenzaamheid* + *gevoelens*, so a long compound
 //! nobody wrote finds the stories that use its parts.
 
-use super::index::Vocabulary;
 use super::stem::stem_word;
+use super::vocabulary::Vocabulary;
 
 /// Linking sounds between the parts, longest first.
 const LINKS: [&str; 4] = ["en", "s", "e", ""];

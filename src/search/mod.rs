@@ -7,6 +7,7 @@
 
 mod analysis;
 pub mod cache;
+mod card;
 mod compound;
 pub mod crisis;
 pub mod embedded;
@@ -19,18 +20,20 @@ mod rank;
 mod results;
 mod stem;
 mod understand;
+mod vocabulary;
 
 pub use results::{Hit, Kind, Results, Snippet};
 
 use crate::corpus::{Corpus, Perspective, Source};
 use analysis::Analyzers;
-use index::{Fields, Vocabulary};
+use index::Fields;
 use plan::{Builder, FoldedSynonyms, Plan};
 use tantivy::collector::{Count, FacetCollector, TopDocs};
 use tantivy::query::{BooleanQuery, BoostQuery, MoreLikeThisQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Facet, IndexRecordOption};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{Index, IndexReader, TantivyDocument, Term};
+use vocabulary::Vocabulary;
 
 /// Below this many hits, typo corrections are tried and "did you mean" is offered.
 const FEW_HITS: usize = 3;

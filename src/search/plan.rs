@@ -1,8 +1,9 @@
 //! From what a person typed to a tantivy query: synonym groups, field weights, compounds, typos.
 
 use super::analysis::Analyzers;
-use super::index::{Fields, Vocabulary};
+use super::index::Fields;
 use super::input::Input;
+use super::vocabulary::Vocabulary;
 use crate::corpus::Synonyms;
 use std::collections::HashMap;
 use tantivy::Term;

@@ -4,8 +4,8 @@
 
 use super::analysis::{fold, is_stop};
 use super::crisis::{Signals, Token, key};
-use super::index::Vocabulary;
 use super::lexicon::{self, words::Words};
+use super::vocabulary::Vocabulary;
 use crate::corpus::THEME_SLUGS;
 use std::collections::HashMap;
 use std::sync::OnceLock;
