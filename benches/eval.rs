@@ -54,6 +54,13 @@ fn main() {
             include_str!("../tests/eval/fourth-tune.toml"),
         ),
         (
+            // A fifth, written the same way on 2026-12-04 (resource labels by a second helper
+            // who saw only the resources): measured before tuning on it.
+            "tune-5",
+            include_str!("../tests/eval/fifth-tune.toml"),
+            include_str!("../tests/eval/fifth-tune.toml"),
+        ),
+        (
             "test",
             include_str!("../tests/eval/users-test.toml"),
             include_str!("../tests/eval/crisis-test.toml"),

@@ -65,6 +65,7 @@ fn every_crisis_phrasing_of_the_tuning_sets_gets_its_card_and_ordinary_queries_n
         include_str!("eval/second-tune.toml"),
         include_str!("eval/third-tune.toml"),
         include_str!("eval/fourth-tune.toml"),
+        include_str!("eval/fifth-tune.toml"),
     ] {
         let more = eval::parse_crisis(more).expect("tuning set");
         set.crisis.extend(more.crisis);
@@ -396,4 +397,47 @@ fn a_stated_age_brings_the_help_for_that_age() {
     // A number that is not an age changes nothing of the kind.
     let money = top3("ik heb 14 euro voor de hele week, wie kan helpen");
     assert!(!money.iter().any(|id| id == "kindertelefoon"), "{money:?}");
+}
+
+#[test]
+fn a_volunteer_s_words_for_the_visitor_are_not_the_topic() {
+    let first = |q: &str| -> (String, Vec<String>) {
+        let r = bundled().search(q, &Filter::default(), 10).expect("search");
+        let h = r.hits.first().expect("a hit");
+        (h.id.clone(), h.themes.clone())
+    };
+    // "bezoeker" is no corpus word; read as a typo it pulled a loneliness site to the top.
+    let (id, themes) = first("voor een bezoeker die zijn huur niet meer kan betalen");
+    assert!(
+        themes.contains(&"armoede-en-schulden".to_owned()),
+        "{id} {themes:?}"
+    );
+    let (id, themes) = first("ik zoek iets voor een cliënte die veel gokt");
+    assert!(
+        themes.contains(&"gokverslaving".to_owned()),
+        "{id} {themes:?}"
+    );
+    // Alone, the word is still searched: no empty screen.
+    assert!(
+        bundled()
+            .search("bezoeker", &Filter::default(), 10)
+            .expect("search")
+            .total
+            > 0
+    );
+    // The crisis signals still read every word: "hij zoekt me" is a threat.
+    assert_eq!(card("help hij zoekt me nu").as_deref(), Some("danger-now"));
+}
+
+#[test]
+fn a_compound_of_four_parts_finds_what_its_parts_find() {
+    let r = bundled()
+        .search("energierekeningachterstandsbrief", &Filter::default(), 10)
+        .expect("search");
+    assert!(r.total > 0, "no hits");
+    assert!(
+        r.hits[0].themes.contains(&"armoede-en-schulden".to_owned()),
+        "{:?}",
+        r.hits[0]
+    );
 }

@@ -7,8 +7,8 @@ use super::vocabulary::Vocabulary;
 
 /// Linking sounds between the parts, longest first.
 const LINKS: [&str; 4] = ["en", "s", "e", ""];
-/// Longer words are not split (no Dutch compound people type needs more; it bounds the work).
-const MAX_COMPOUND: usize = 30;
+/// Longer words are not split (*zorgverzekeringspremieachterstand* is 33; it bounds the work).
+const MAX_COMPOUND: usize = 40;
 /// The shortest part.
 const MIN_PART: usize = 3;
 
@@ -23,7 +23,7 @@ pub(crate) fn split(word: &str, vocab: &Vocabulary) -> Vec<String> {
     if !(2 * MIN_PART + 1..=MAX_COMPOUND).contains(&n) || known(word, vocab) {
         return Vec::new();
     }
-    let parts = split_known(word, vocab, 2);
+    let parts = split_known(word, vocab);
     if !parts.is_empty() {
         return parts;
     }
@@ -43,42 +43,70 @@ pub(crate) fn split(word: &str, vocab: &Vocabulary) -> Vec<String> {
 /// The shortest head or tail kept when the rest of a compound is unknown.
 const PARTIAL: usize = 5;
 
-fn split_known(word: &str, vocab: &Vocabulary, depth: usize) -> Vec<String> {
-    let mut best: Option<(usize, Vec<String>)> = None;
-    for (i, _) in word.char_indices().skip(MIN_PART) {
-        let (head, rest) = word.split_at(i);
-        if !known(head, vocab) {
-            continue;
-        }
-        for link in LINKS {
-            let Some(tail) = rest.strip_prefix(link) else {
-                continue;
-            };
-            let parts = if known(tail, vocab) {
-                vec![tail.to_owned()]
-            } else if depth > 1 {
-                split_known(tail, vocab, depth - 1)
-            } else {
-                Vec::new()
-            };
-            if parts.is_empty() {
+/// The best split of `word` into known parts joined by linking sounds: the split whose
+/// shortest part is longest (*huur|achterstand* over *huu|rachterstand*), then the one with
+/// fewer parts; at most [`MAX_PARTS`] parts. Dynamic programming over the positions of the
+/// word, so a long compound (*zorgverzekering|s|premie|achterstand*) costs a few thousand
+/// lookups, each substring looked up once.
+fn split_known(word: &str, vocab: &Vocabulary) -> Vec<String> {
+    let cuts: Vec<usize> = word
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain([word.len()])
+        .collect();
+    let n = cuts.len() - 1;
+    // best[i]: for the rest from char i, (shortest part, parts, end of the first part, start
+    // of the rest after its link).
+    let mut best: Vec<Option<(usize, usize, usize, usize)>> = vec![None; n + 1];
+    let mut memo = std::collections::HashMap::new();
+    let mut is_known = |i: usize, j: usize| {
+        *memo
+            .entry((i, j))
+            .or_insert_with(|| known(&word[cuts[i]..cuts[j]], vocab))
+    };
+    for i in (0..n).rev() {
+        for j in (i + MIN_PART)..=n {
+            if !is_known(i, j) {
                 continue;
             }
-            // Prefer the split whose shortest part is longest (*huur|achterstand* over
-            // *huu|rachterstand*), then fewer parts.
-            let shortest = parts
-                .iter()
-                .map(|p| p.chars().count())
-                .chain([head.chars().count()])
-                .min()
-                .unwrap_or(0);
-            let score = shortest * 10 - parts.len();
-            if best.as_ref().is_none_or(|(s, _)| score > *s) {
-                let mut all = vec![head.to_owned()];
-                all.extend(parts);
-                best = Some((score, all));
+            for link in LINKS {
+                let k = j + link.chars().count();
+                let fits = k <= n && word[cuts[j]..].starts_with(link);
+                // The last part ends the word; a linking sound never does.
+                if !fits || (k == n && !link.is_empty()) {
+                    continue;
+                }
+                let (shortest, parts) = if k == n {
+                    (usize::MAX, 0)
+                } else {
+                    match best[k] {
+                        Some((s, p, _, _)) => (s, p),
+                        None => continue,
+                    }
+                };
+                let cand = (shortest.min(j - i), parts + 1, j, k);
+                if cand.1 > MAX_PARTS {
+                    continue;
+                }
+                let better = best[i].is_none_or(|(s, p, _, _)| (cand.0, p) > (s, cand.1));
+                if better {
+                    best[i] = Some(cand);
+                }
             }
         }
     }
-    best.map(|(_, p)| p).unwrap_or_default()
+    let mut parts = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let Some((_, _, j, k)) = best[i] else {
+            return Vec::new();
+        };
+        parts.push(word[cuts[i]..cuts[j]].to_owned());
+        i = k;
+    }
+    // The word itself is not known (see `split`), so a split has two parts or more.
+    if parts.len() < 2 { Vec::new() } else { parts }
 }
+
+/// Most parts a compound is split into.
+const MAX_PARTS: usize = 4;

@@ -68,6 +68,18 @@ pub struct SearchIndex {
     help: Vec<crisis::CardResource>,
 }
 
+/// The words to search for: what was typed without the words about the asking itself (*ik zoek
+/// iets voor een bezoeker die…*): a volunteer's visitor and the searching are not the topic.
+/// A query of only such words keeps them. (The lexicons and crisis signals read every word:
+/// *hij zoekt me* is a threat.)
+fn searched(mut input: input::Input) -> input::Input {
+    let lex = understand::Lex::bundled();
+    if input.words.iter().any(|w| !lex.is_asking(w)) {
+        input.words.retain(|w| !lex.is_asking(w));
+    }
+    input
+}
+
 /// The search index could not be built or read.
 #[derive(Debug)]
 pub struct SearchError(pub String);
@@ -217,7 +229,7 @@ impl SearchIndex {
         let mut an = self.analyzers.clone();
         let input = input::Input::parse(text);
         let u = self.understand(&input, &mut an);
-        let mut plan = Plan::new(&input, &self.synonyms, &mut an);
+        let mut plan = Plan::new(&searched(input), &self.synonyms, &mut an);
         plan.finds.clone_from(&u.finds);
         let mut results = self.run(&plan, filter, limit, false, &u)?;
         if results.total < FEW_HITS {

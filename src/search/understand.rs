@@ -25,6 +25,8 @@ pub(crate) struct Lex {
     help: Vec<Vec<String>>,
     /// Every folded lexicon word (known words are never read as typos).
     known: std::collections::HashSet<String>,
+    /// Folded words about the asking, not its topic (not searched).
+    asking: std::collections::HashSet<String>,
     /// Person + violence verb + me: partner violence.
     person: Person,
     /// A stated age and the words each range of ages finds.
@@ -74,7 +76,8 @@ impl Lex {
             entries: Vec::new(),
             single: Vec::new(),
             help: words.help.iter().map(|h| keys(h)).collect(),
-            known: std::collections::HashSet::new(),
+            known: words.asking.iter().map(|w| fold(w)).collect(),
+            asking: words.asking.iter().map(|w| fold(w)).collect(),
             person: words.person.as_ref().map(Person::new).unwrap_or_default(),
             age: words.age.clone().unwrap_or_default(),
             signals,
@@ -98,6 +101,11 @@ impl Lex {
             list.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
         }
         lex
+    }
+
+    /// True for a word about the asking (*bezoeker*, *zoek*), not about what is asked.
+    pub fn is_asking(&self, word: &str) -> bool {
+        self.asking.contains(&fold(word))
     }
 
     /// The lexicons embedded in plein, compiled on first use.

@@ -25,6 +25,9 @@ pub struct Words {
     pub entries: Vec<Entry>,
     /// Words and phrases that ask for help (*nummer, bellen, waar kan ik*).
     pub help: Vec<String>,
+    /// Words about the asking, not its topic: whom a search is for (*bezoeker, cliënt*: a
+    /// volunteer searching for a visitor) and the searching itself (*zoek*).
+    pub asking: Vec<String>,
     /// A person, a violence verb and *me*: the theme that points to.
     pub person: Option<Person>,
     /// A stated age (*ik ben 13*, *82 jaar*) and the corpus words each range of ages finds.
@@ -60,6 +63,8 @@ pub struct Person {
 struct Raw {
     #[serde(default)]
     help: Option<RawHelp>,
+    #[serde(default)]
+    asking: Option<RawHelp>,
     #[serde(default)]
     theme: Vec<RawEntry>,
     #[serde(default)]
@@ -148,6 +153,13 @@ pub fn parse(path: &str, text: &str, themes: &[&str], diags: &mut Vec<Diagnostic
             .words
             .into_iter()
             .filter_map(|s| word(&mut f, Some(&mut seen_help), s))
+            .collect();
+    }
+    if let Some(b) = raw.asking {
+        out.asking = b
+            .words
+            .into_iter()
+            .filter_map(|s| word(&mut f, Some(&mut seen), s))
             .collect();
     }
     if let Some(p) = raw.person {
