@@ -61,6 +61,12 @@ fn main() {
             include_str!("../tests/eval/fifth-tune.toml"),
         ),
         (
+            // A sixth, written the same way on 2026-12-04: measured before tuning on it.
+            "tune-6",
+            include_str!("../tests/eval/sixth-tune.toml"),
+            include_str!("../tests/eval/sixth-tune.toml"),
+        ),
+        (
             "test",
             include_str!("../tests/eval/users-test.toml"),
             include_str!("../tests/eval/crisis-test.toml"),

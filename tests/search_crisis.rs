@@ -56,6 +56,8 @@ const ORDINARY: &[&str] = &[
 const CARD_ON_PURPOSE: &[&str] = &[
     "mijn moeder vermoordt me als ze dit hoort",
     "vroeger wilde ik dood maar nu gaat het beter",
+    "tien jaar geleden dacht ik aan zelfmoord, nu gaat het goed en wil ik mijn verhaal delen",
+    "ik heb vroeger een poging gedaan, hoe vertel ik dat aan mijn kinderen",
 ];
 
 #[test]
@@ -66,6 +68,7 @@ fn every_crisis_phrasing_of_the_tuning_sets_gets_its_card_and_ordinary_queries_n
         include_str!("eval/third-tune.toml"),
         include_str!("eval/fourth-tune.toml"),
         include_str!("eval/fifth-tune.toml"),
+        include_str!("eval/sixth-tune.toml"),
     ] {
         let more = eval::parse_crisis(more).expect("tuning set");
         set.crisis.extend(more.crisis);

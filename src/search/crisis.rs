@@ -334,11 +334,15 @@ pub fn parse(
     out
 }
 
-fn matches(alt: &Alt, t: &Token) -> bool {
+/// Whether a word of the query is this alternative; with `typos`, a small typo in a word the
+/// corpus does not know counts too. Cancelling words (`unless`) are matched without typos: a
+/// typo must never take a card away ("nie" in Polish is not "niet").
+fn matches(alt: &Alt, t: &Token, typos: bool) -> bool {
     match alt {
         Alt::Prefix(p) => {
             t.word.starts_with(p.as_str())
-                || (!t.known
+                || (typos
+                    && !t.known
                     && p.chars().count() >= 6
                     && crate::corpus::edit_distance(
                         &t.word
@@ -352,6 +356,9 @@ fn matches(alt: &Alt, t: &Token) -> bool {
             // A stop word shares its stem only with stop words: "kan" is not "kant".
             if &t.word == word || (&t.key == key && (!t.stop || *stop)) {
                 return true;
+            }
+            if !typos {
+                return false;
             }
             let n = word.chars().count();
             let max = match n {
@@ -386,7 +393,11 @@ impl Signals {
     }
 
     fn fires(&self, s: &Signal, tokens: &[Token]) -> bool {
-        let cancels = |slot: &Vec<Alt>| tokens.iter().any(|t| slot.iter().any(|a| matches(a, t)));
+        let cancels = |slot: &Vec<Alt>| {
+            tokens
+                .iter()
+                .any(|t| slot.iter().any(|a| matches(a, t, false)))
+        };
         if s.unless
             .iter()
             .chain(&self.kind_unless[s.kind])
@@ -400,7 +411,7 @@ impl Signals {
         for slot in &s.slots {
             let start = if s.order { from } else { 0 };
             let found = (start..tokens.len())
-                .find(|&i| !used[i] && slot.iter().any(|a| matches(a, &tokens[i])));
+                .find(|&i| !used[i] && slot.iter().any(|a| matches(a, &tokens[i], true)));
             match found {
                 Some(i) => {
                     used[i] = true;

@@ -33,7 +33,14 @@ pub fn stem(word: &str, stemmer: &frostem::Stemmer) -> String {
         && is_consonant(chars[n - 2])
         && chars[n - 2] != chars[n - 1];
     let doubled = n >= 3 && chars[n - 1] == chars[n - 2] && is_consonant(chars[n - 1]);
-    if past_tense || doubled {
+    // A verb whose stem ends in a vowel and -i takes -t after it: *gooit* = *gooien* (gooi),
+    // *draait*, *groeit*. Not *ooit* itself, nor *feit* (one vowel before the i).
+    let vowel_i_t = n >= 5
+        && chars[n - 1] == 't'
+        && chars[n - 2] == 'i'
+        && !is_consonant(chars[n - 3])
+        && !is_consonant(chars[n - 4]);
+    if past_tense || doubled || vowel_i_t {
         s.pop();
     }
     s
@@ -176,6 +183,10 @@ mod tests {
         same(&["huur", "huren"]);
         same(&["vriend", "vrienden"]);
         same(&["bel", "bellen"]);
+        same(&["gooit", "gooien", "gooi"]);
+        same(&["draait", "draaien"]);
+        same(&["groeit", "groeien"]);
+        assert_ne!(stem("feit", &s), stem("fei", &s));
     }
 
     #[test]
