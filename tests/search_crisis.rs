@@ -444,3 +444,15 @@ fn a_compound_of_four_parts_finds_what_its_parts_find() {
         r.hits[0]
     );
 }
+
+#[test]
+fn a_compound_of_lexicon_words_points_to_their_theme() {
+    for (q, theme) in [
+        ("fruitautomatenhal", "gokverslaving"),
+        ("kansspelproblemen", "gokverslaving"),
+    ] {
+        let r = bundled().search(q, &Filter::default(), 10).expect("search");
+        let first = r.hits.first().expect("a hit");
+        assert!(first.themes.contains(&theme.to_owned()), "{q}: {first:?}");
+    }
+}

@@ -12,18 +12,25 @@ const MAX_COMPOUND: usize = 40;
 /// The shortest part.
 const MIN_PART: usize = 3;
 
-fn known(part: &str, vocab: &Vocabulary) -> bool {
-    part.chars().count() >= MIN_PART && (vocab.df(part) > 0 || vocab.has_stem(&stem_word(part)))
+/// A word of the corpus (as it is or by its stem).
+pub(crate) fn in_corpus(part: &str, vocab: &Vocabulary) -> bool {
+    vocab.df(part) > 0 || vocab.has_stem(&stem_word(part))
 }
 
 /// The parts of a compound the corpus does not have as one word: a split into known words, or
 /// else its longest known head and tail; empty when the word is known as it is.
 pub(crate) fn split(word: &str, vocab: &Vocabulary) -> Vec<String> {
+    split_by(word, &|p| in_corpus(p, vocab))
+}
+
+/// [`split`], with `is_word` saying which parts are words (the corpus's, or the lexicons' too).
+pub(crate) fn split_by(word: &str, is_word: &dyn Fn(&str) -> bool) -> Vec<String> {
+    let known = |part: &str| part.chars().count() >= MIN_PART && is_word(part);
     let n = word.chars().count();
-    if !(2 * MIN_PART + 1..=MAX_COMPOUND).contains(&n) || known(word, vocab) {
+    if !(2 * MIN_PART + 1..=MAX_COMPOUND).contains(&n) || known(word) {
         return Vec::new();
     }
-    let parts = split_known(word, vocab);
+    let parts = split_known(word, &known);
     if !parts.is_empty() {
         return parts;
     }
@@ -33,10 +40,10 @@ pub(crate) fn split(word: &str, vocab: &Vocabulary) -> Vec<String> {
     let head = (PARTIAL..n - 2)
         .rev()
         .map(|i| &word[..cut(i)])
-        .find(|h| known(h, vocab));
+        .find(|h| known(h));
     let tail = (3..n - PARTIAL + 1)
         .map(|i| &word[cut(i)..])
-        .find(|t| known(t, vocab));
+        .find(|t| known(t));
     head.into_iter().chain(tail).map(str::to_owned).collect()
 }
 
@@ -48,7 +55,7 @@ const PARTIAL: usize = 5;
 /// fewer parts; at most [`MAX_PARTS`] parts. Dynamic programming over the positions of the
 /// word, so a long compound (*zorgverzekering|s|premie|achterstand*) costs a few thousand
 /// lookups, each substring looked up once.
-fn split_known(word: &str, vocab: &Vocabulary) -> Vec<String> {
+fn split_known(word: &str, known: &dyn Fn(&str) -> bool) -> Vec<String> {
     let cuts: Vec<usize> = word
         .char_indices()
         .map(|(b, _)| b)
@@ -62,7 +69,7 @@ fn split_known(word: &str, vocab: &Vocabulary) -> Vec<String> {
     let mut is_known = |i: usize, j: usize| {
         *memo
             .entry((i, j))
-            .or_insert_with(|| known(&word[cuts[i]..cuts[j]], vocab))
+            .or_insert_with(|| known(&word[cuts[i]..cuts[j]]))
     };
     for i in (0..n).rev() {
         for j in (i + MIN_PART)..=n {

@@ -44,6 +44,11 @@ struct Person {
     objects: Vec<String>,
 }
 
+/// A word at least this long may be a compound whose parts are lexicon words, when every part
+/// but the last is at least [`COMPOUND_PART`] long.
+const COMPOUND_WORD: usize = 10;
+const COMPOUND_PART: usize = 4;
+
 /// How much a person + violence + me sentence weighs against lexicon votes.
 const PERSON_WEIGHT: f32 = 3.0;
 
@@ -106,6 +111,12 @@ impl Lex {
     /// True for a word about the asking (*bezoeker*, *zoek*), not about what is asked.
     pub fn is_asking(&self, word: &str) -> bool {
         self.asking.contains(&fold(word))
+    }
+
+    /// The entry of a one-word lexicon term, if `word` is one.
+    fn word(&self, word: &str) -> Option<usize> {
+        let list = self.terms.get(&key(word))?;
+        list.iter().find(|(t, _)| t.len() == 1).map(|(_, e)| *e)
     }
 
     /// The lexicons embedded in plein, compiled on first use.
@@ -274,6 +285,26 @@ pub(crate) fn understand(words: &[String], vocab: &Vocabulary, lex: &Lex) -> Und
                     .flatten()
             });
         let Some((len, entry)) = found else {
+            // A compound the lexicons lack may be made of their words (*speelautomatenhal*,
+            // *kansspelverslaving*): each part that is a lexicon word votes.
+            let parts = if tokens[i].word.chars().count() >= COMPOUND_WORD {
+                super::compound::split_by(&tokens[i].word, &|p| {
+                    lex.word(p).is_some() || super::compound::in_corpus(p, vocab)
+                })
+            } else {
+                Vec::new()
+            };
+            // A split with a short part before the last is more likely chance than a compound
+            // (*bet|rouw|bare*, *mis|loopt*); a short last part is common (*speelautomaten|hal*).
+            let sound = parts.len() > 1
+                && parts[..parts.len() - 1]
+                    .iter()
+                    .all(|p| p.chars().count() >= COMPOUND_PART);
+            for part in parts.iter().filter(|_| sound) {
+                if let Some(e) = lex.word(part) {
+                    *u.votes.entry(lex.entries[e].0.clone()).or_default() += 1.0;
+                }
+            }
             i += 1;
             continue;
         };
