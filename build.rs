@@ -57,8 +57,9 @@ fn main() {
 
 /// `data/verbs.toml` as a table sorted by form (see `src/search/lexicon/mod.rs`): one string
 /// holding each lemma once and every form, and (form offset, form length, lemma offset, lemma
-/// length) entries. Bad lines and second listings of a form are left out here and reported by
-/// `plein check`, which parses the file itself.
+/// length) entries. Bad lines and second listings of a form are left out of the table and listed
+/// in `PROBLEMS` (line, form or "" for a bad line, line of the form's first listing), which
+/// `plein check` reports: the binary need not carry the file's 230 kB.
 fn verbs() {
     let root =
         PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
@@ -66,17 +67,28 @@ fn verbs() {
     let mut all = String::new();
     let mut lemma_at = std::collections::HashMap::new();
     let mut forms: Vec<(&str, u32, u8)> = Vec::new();
-    let mut seen = std::collections::HashSet::new();
-    for line in text.lines().map(str::trim) {
+    let mut seen = std::collections::HashMap::new();
+    let mut problems = Vec::new();
+    for (n, line) in text.lines().map(str::trim).enumerate() {
+        if line.is_empty() || line.starts_with('#') || line == "[strong]" || line == "[weak]" {
+            continue;
+        }
         let Some((lemma, list)) = verb_line::parse_line(line) else {
+            problems.push(format!("({}, \"\", 0)", n + 1));
             continue;
         };
         let (at, len) = *lemma_at
             .entry(lemma)
             .or_insert_with(|| push(&mut all, lemma));
         for form in list {
-            if seen.insert(form) {
-                forms.push((form, at, len));
+            match seen.entry(form) {
+                std::collections::hash_map::Entry::Occupied(first) => {
+                    problems.push(format!("({}, {form:?}, {})", n + 1, first.get()));
+                }
+                std::collections::hash_map::Entry::Vacant(v) => {
+                    v.insert(n + 1);
+                    forms.push((form, at, len));
+                }
             }
         }
     }
@@ -88,8 +100,10 @@ fn verbs() {
     }
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("verbs.rs");
     let body = format!(
-        "pub static TEXT: &str = {all:?};\npub static FORMS: &[(u32, u8, u32, u8)] = &[{}];\n",
-        entries.join(",")
+        "pub static TEXT: &str = {all:?};\npub static FORMS: &[(u32, u8, u32, u8)] = &[{}];\n\
+         pub static PROBLEMS: &[(usize, &str, usize)] = &[{}];\n",
+        entries.join(","),
+        problems.join(",")
     );
     fs::write(out, body).expect("write verbs.rs");
 }
@@ -238,7 +252,12 @@ fn collect(root: &Path, dir: &Path, files: &mut Vec<(String, String)>) {
                 .expect("below root")
                 .to_string_lossy()
                 .replace('\\', "/");
-            if rel != "README.md" {
+            // The search lexicons are plein's, not the corpus's: the binary carries them
+            // compiled (src/search/lexicon, src/search/compiled.rs), not as corpus files.
+            if !matches!(
+                rel.as_str(),
+                "README.md" | "verbs.toml" | "lexicon.toml" | "crisis.toml"
+            ) {
                 files.push((rel, path.to_string_lossy().into_owned()));
             }
         }

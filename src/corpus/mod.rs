@@ -9,6 +9,7 @@ pub(crate) mod snapshot;
 mod source;
 mod story;
 mod synonyms;
+pub(crate) mod table;
 mod themes;
 
 pub use model::{
@@ -126,8 +127,6 @@ pub fn load_listing(listing: Listing, on_disk: bool) -> Loaded {
         match file.rel.as_str() {
             "themes.toml" => themes_file = Some(file.read()),
             "synonyms.toml" => synonyms_file = Some(file.read()),
-            // Search lexicons of the bundled data (not corpus files): `plein check` checks them.
-            "verbs.toml" | "lexicon.toml" | "crisis.toml" if !on_disk => {}
             rel if rel.ends_with(".md") => docs.push(file),
             _ => diags.push(
                 Diagnostic::warning(

@@ -8,11 +8,10 @@
 //! It is written only for a bundled corpus without diagnostics, so nothing `plein check` would
 //! say is lost. Bodies are not stored twice: a body is a range of its embedded Markdown file.
 //!
-//! Encoding: little-endian integers, strings as a `u32` length and UTF-8 bytes, lists as a
-//! `u32` count and items, options as a `0`/`1` byte and the value.
+//! Encoding: see `corpus::table`.
 
 use super::model::{ContentNote, Corpus, Date, Narrator, Perspective, Resource, Story, Theme};
-use super::{Loaded, Synonyms};
+use super::{Loaded, Synonyms, table};
 use std::collections::HashMap;
 
 /// Magic bytes at the start of the table.
@@ -31,7 +30,7 @@ pub(crate) fn bundled() -> Option<Loaded> {
 
 /// Encodes a loaded bundled corpus (an empty table when it has diagnostics).
 pub(crate) fn encode(loaded: &Loaded) -> Vec<u8> {
-    let mut w = Writer(Vec::new(), super::source::bundled_files());
+    let mut w = table::Writer(Vec::new(), super::source::bundled_files());
     w.0.extend_from_slice(MAGIC);
     w.str(env!("PLEIN_INDEX_INPUTS"));
     if !loaded.diagnostics.is_empty() {
@@ -62,45 +61,12 @@ pub(crate) fn encode(loaded: &Loaded) -> Vec<u8> {
     w.0
 }
 
-struct Writer(Vec<u8>, &'static [(&'static str, &'static [u8])]);
+/// The bundled files a body may be a range of.
+type Files = &'static [(&'static str, &'static [u8])];
+
+type Writer = table::Writer<Files>;
 
 impl Writer {
-    fn u8(&mut self, v: u8) {
-        self.0.push(v);
-    }
-    fn u32(&mut self, v: usize) {
-        self.0.extend_from_slice(&(v as u32).to_le_bytes());
-    }
-    fn u64(&mut self, v: u64) {
-        self.0.extend_from_slice(&v.to_le_bytes());
-    }
-    fn str(&mut self, s: &str) {
-        self.u32(s.len());
-        self.0.extend_from_slice(s.as_bytes());
-    }
-    fn strs(&mut self, list: &[&String]) {
-        for s in list {
-            self.str(s);
-        }
-    }
-    fn opt<T>(&mut self, v: &Option<T>, f: impl FnOnce(&mut Self, &T)) {
-        match v {
-            Some(v) => {
-                self.u8(1);
-                f(self, v);
-            }
-            None => self.u8(0),
-        }
-    }
-    fn list<T>(&mut self, items: &[T], mut f: impl FnMut(&mut Self, &T)) {
-        self.u32(items.len());
-        for i in items {
-            f(self, i);
-        }
-    }
-    fn texts(&mut self, items: &[String]) {
-        self.list(items, |w, s| w.str(s));
-    }
     /// A body: a range of its embedded file when it is one (tag 1), else inline (tag 0).
     fn body(&mut self, path: &str, body: &str) {
         let file = self
@@ -241,7 +207,7 @@ fn decode(
     inputs: &str,
     files: &'static [(&'static str, &'static [u8])],
 ) -> Option<Loaded> {
-    let mut r = Reader { b: table, files };
+    let mut r = Reader { b: table, x: files };
     if r.take(8)? != MAGIC || r.str()? != inputs || r.u8()? != 1 {
         return None;
     }
@@ -273,57 +239,15 @@ fn decode(
     })
 }
 
-struct Reader<'a> {
-    b: &'a [u8],
-    files: &'static [(&'static str, &'static [u8])],
-}
+type Reader<'a> = table::Reader<'a, Files>;
 
 impl Reader<'_> {
-    fn take(&mut self, n: usize) -> Option<&[u8]> {
-        if self.b.len() < n {
-            return None;
-        }
-        let (head, rest) = self.b.split_at(n);
-        self.b = rest;
-        Some(head)
-    }
-    fn u8(&mut self) -> Option<u8> {
-        Some(self.take(1)?[0])
-    }
-    fn u32(&mut self) -> Option<usize> {
-        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?) as usize)
-    }
-    fn u64(&mut self) -> Option<u64> {
-        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
-    }
-    fn str(&mut self) -> Option<String> {
-        let n = self.u32()?;
-        std::str::from_utf8(self.take(n)?).ok().map(str::to_owned)
-    }
-    fn opt<T>(&mut self, f: impl FnOnce(&mut Self) -> Option<T>) -> Option<Option<T>> {
-        match self.u8()? {
-            0 => Some(None),
-            1 => f(self).map(Some),
-            _ => None,
-        }
-    }
-    fn list<T>(&mut self, mut f: impl FnMut(&mut Self) -> Option<T>) -> Option<Vec<T>> {
-        let n = self.u32()?;
-        // Every item takes at least one byte: a count beyond the table is a broken table.
-        if n > self.b.len() {
-            return None;
-        }
-        (0..n).map(|_| f(self)).collect()
-    }
-    fn texts(&mut self) -> Option<Vec<String>> {
-        self.list(Reader::str)
-    }
     fn body(&mut self) -> Option<String> {
         match self.u8()? {
             0 => self.str(),
             1 => {
                 let (i, at, n) = (self.u32()?, self.u32()?, self.u32()?);
-                let bytes = self.files.get(i)?.1.get(at..at.checked_add(n)?)?;
+                let bytes = self.x.get(i)?.1.get(at..at.checked_add(n)?)?;
                 std::str::from_utf8(bytes).ok().map(str::to_owned)
             }
             _ => None,

@@ -20,7 +20,7 @@ pub const KINDS: [&str; 4] = ["suicide", "child", "danger-now", "no-shelter"];
 
 /// One alternative in a slot: a word (as its analysis key) or a prefix.
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum Alt {
+pub(crate) enum Alt {
     /// Matches a word with this key (stem of the lemma); `word` is the folded form, for typos;
     /// `stop`: the word is a stop word (a stop word in a query shares its key only with those).
     Word {
@@ -33,24 +33,24 @@ enum Alt {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct Signal {
-    kind: usize,
-    slots: Vec<Vec<Alt>>,
-    unless: Vec<Vec<Alt>>,
-    order: bool,
-    alone: bool,
-    last: bool,
+pub(crate) struct Signal {
+    pub kind: usize,
+    pub slots: Vec<Vec<Alt>>,
+    pub unless: Vec<Vec<Alt>>,
+    pub order: bool,
+    pub alone: bool,
+    pub last: bool,
     /// Its line in the file (tuning reports name it).
-    line: usize,
+    pub line: usize,
 }
 
 /// The parsed signals with the help each kind gets.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Signals {
-    kinds: Vec<(String, Vec<String>)>,
+    pub(crate) kinds: Vec<(String, Vec<String>)>,
     /// Per kind, slots of which any one cancels every signal of that kind.
-    kind_unless: Vec<Vec<Vec<Alt>>>,
-    signals: Vec<Signal>,
+    pub(crate) kind_unless: Vec<Vec<Vec<Alt>>>,
+    pub(crate) signals: Vec<Signal>,
 }
 
 #[derive(Deserialize)]

@@ -8,6 +8,7 @@
 mod analysis;
 pub mod cache;
 mod card;
+mod compiled;
 mod compound;
 pub mod crisis;
 pub mod embedded;

@@ -13,35 +13,37 @@ use std::sync::OnceLock;
 /// A query of at least this many content words states a problem in a sentence.
 const SENTENCE_WORDS: usize = 4;
 
-/// The lexicons, compiled for matching (once per process).
+/// The lexicons, compiled for matching (once per process, or once at development time: see
+/// [`super::compiled`]).
+#[derive(Debug, PartialEq)]
 pub(crate) struct Lex {
     /// Terms by the key of their first word: (keys of all words, entry index).
-    terms: HashMap<String, Vec<(Vec<String>, usize)>>,
+    pub terms: HashMap<String, Vec<(Vec<String>, usize)>>,
     /// Entry index → (theme, finds).
-    entries: Vec<(String, Vec<String>)>,
+    pub entries: Vec<(String, Vec<String>)>,
     /// One-word terms, folded, with their entry: the candidates for a typo.
-    single: Vec<(String, usize)>,
+    pub single: Vec<(String, usize)>,
     /// Help words and phrases as keys.
-    help: Vec<Vec<String>>,
+    pub help: Vec<Vec<String>>,
     /// Every folded lexicon word (known words are never read as typos).
-    known: std::collections::HashSet<String>,
+    pub known: std::collections::HashSet<String>,
     /// Folded words about the asking, not its topic (not searched).
-    asking: std::collections::HashSet<String>,
+    pub asking: std::collections::HashSet<String>,
     /// Person + violence verb + me: partner violence.
-    person: Person,
+    pub person: Person,
     /// A stated age and the words each range of ages finds.
-    age: lexicon::words::Age,
+    pub age: lexicon::words::Age,
     /// The crisis signals.
     pub signals: Signals,
 }
 
 /// *vriend, man, ex, hij* with a violence verb aimed at *me/mij*: the theme it points to.
-#[derive(Default)]
-struct Person {
-    theme: String,
-    persons: Vec<String>,
-    verbs: Vec<String>,
-    objects: Vec<String>,
+#[derive(Debug, Default, PartialEq)]
+pub(crate) struct Person {
+    pub theme: String,
+    pub persons: Vec<String>,
+    pub verbs: Vec<String>,
+    pub objects: Vec<String>,
 }
 
 /// A word at least this long may be a compound whose parts are lexicon words, when every part
@@ -119,9 +121,10 @@ impl Lex {
         list.iter().find(|(t, _)| t.len() == 1).map(|(_, e)| *e)
     }
 
-    /// The lexicons embedded in plein, compiled on first use.
+    /// The lexicons embedded in plein: the table compiled at development time when it is
+    /// current, else compiled here on first use.
     pub fn bundled() -> &'static Lex {
-        BUNDLED.get_or_init(|| Lex::compile(false))
+        BUNDLED.get_or_init(|| super::compiled::bundled().unwrap_or_else(|| Lex::compile(false)))
     }
 
     /// [`Lex::bundled`], with the two files parsed side by side on two threads: for a short
@@ -129,10 +132,11 @@ impl Lex {
     /// session compiles on one thread instead: each thread's allocations would keep memory of
     /// their own for as long as the session runs.
     pub fn bundled_in_parallel() -> &'static Lex {
-        BUNDLED.get_or_init(|| Lex::compile(true))
+        BUNDLED.get_or_init(|| super::compiled::bundled().unwrap_or_else(|| Lex::compile(true)))
     }
 
-    fn compile(parallel: bool) -> Lex {
+    /// Compiles the embedded lexicon files.
+    pub(crate) fn compile(parallel: bool) -> Lex {
         let crisis = || {
             let (path, text) = lexicon::CRISIS;
             super::crisis::parse(path, text, None, &mut Vec::new())

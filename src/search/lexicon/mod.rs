@@ -8,6 +8,7 @@
 //! They are part of plein, not of a corpus: a partner corpus gets the same understanding of
 //! Dutch and the same crisis card.
 
+#[cfg(test)]
 mod verb_line;
 pub mod verbs;
 pub mod words;
@@ -22,14 +23,18 @@ mod table {
     include!(concat!(env!("OUT_DIR"), "/verbs.rs"));
 }
 
-/// The embedded files, as (path for messages, text).
+/// The verb file, as (path for messages, text): only tests read its text; the binary has the
+/// table `build.rs` made of it, with its problems.
+#[cfg(test)]
 pub const VERBS: (&str, &str) = ("data/verbs.toml", include_str!("../../../data/verbs.toml"));
-/// See [`VERBS`].
+/// Where the verb table comes from, for messages.
+const VERBS_PATH: &str = "data/verbs.toml";
+/// The embedded files, as (path for messages, text).
 pub const WORDS: (&str, &str) = (
     "data/lexicon.toml",
     include_str!("../../../data/lexicon.toml"),
 );
-/// See [`VERBS`].
+/// See [`WORDS`].
 pub const CRISIS: (&str, &str) = (
     "data/crisis.toml",
     include_str!("../../../data/crisis.toml"),
@@ -49,8 +54,16 @@ pub fn lemma(word: &str) -> Option<&'static str> {
 /// Every problem in the embedded lexicons, checked against the theme slugs and resource ids
 /// given (those of the bundled corpus, which the crisis card names).
 pub fn check(themes: &[&str], resources: &[&str]) -> Vec<Diagnostic> {
-    let mut diags = Vec::new();
-    verbs::parse(VERBS.0, VERBS.1, &mut diags);
+    let mut diags: Vec<Diagnostic> = table::PROBLEMS
+        .iter()
+        .map(|&(line, form, first)| {
+            verbs::problem(
+                VERBS_PATH,
+                line,
+                (!form.is_empty()).then_some((form, first)),
+            )
+        })
+        .collect();
     words::parse(WORDS.0, WORDS.1, themes, &mut diags);
     super::crisis::parse(CRISIS.0, CRISIS.1, Some(resources), &mut diags);
     diags
@@ -69,5 +82,15 @@ mod tests {
         }
         assert_eq!(super::lemma("sloeg"), Some("slaan"));
         assert_eq!(super::lemma("zzz"), None);
+        // The problems build.rs found are those of the file, line for line.
+        let mut d = Vec::new();
+        super::verbs::parse(super::VERBS.0, super::VERBS.1, &mut d);
+        let from_file: Vec<(usize, &str)> = d.iter().map(|x| (x.line, x.code)).collect();
+        let from_table: Vec<(usize, &str)> = super::check(&[], &[])
+            .iter()
+            .filter(|x| x.path == super::VERBS_PATH)
+            .map(|x| (x.line, x.code))
+            .collect();
+        assert_eq!(from_file, from_table);
     }
 }

@@ -1,5 +1,6 @@
 //! One line of `data/verbs.toml`. Shared by `build.rs`, which sorts every form into the static
-//! table [`super::lemma`] searches, and by [`super::verbs::parse`], which checks the file.
+//! table [`super::lemma`] searches and lists the file's problems, and by the tests'
+//! `verbs::parse`, which reads the file itself.
 
 /// `lemma = ["form", …]`: the lemma and its forms, or `None` when the line is not of that shape
 /// (a trimmed line; comments and section headers are the caller's).

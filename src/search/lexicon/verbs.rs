@@ -2,18 +2,23 @@
 //! to every word before stemming, in the index and in queries.
 //!
 //! The file is generated (scripts/gen_verbs.py) as lines `lemma = ["form", …]` under `[strong]`
-//! and `[weak]`; it is read line by line (no TOML parser at start-up: it has thousands of forms).
+//! and `[weak]`. The binary has the table `build.rs` makes of it (forms sorted, problems listed:
+//! see `lexicon::check`); [`parse`] reads the file itself, line by line, for the tests that hold
+//! the two equal.
 
+#[cfg(test)]
 use super::verb_line::parse_line;
 use crate::diag::{Diagnostic, Pos, msg};
-use std::collections::HashMap;
-use std::collections::hash_map::Entry;
+#[cfg(test)]
+use std::collections::{HashMap, hash_map::Entry};
 
-/// Form → lemma, borrowed from the file's text (the embedded one lives as long as the process:
-/// no string is copied at start-up).
+/// Form → lemma, borrowed from the file's text.
+#[cfg(test)]
 pub type Lemmas<'a> = HashMap<&'a str, &'a str>;
 
 /// Parses the file; every problem (a bad line, a form under two lemmas) becomes a diagnostic.
+/// (The binary has the table `build.rs` made instead: tests hold the two equal.)
+#[cfg(test)]
 pub fn parse<'a>(path: &str, text: &'a str, diags: &mut Vec<Diagnostic>) -> Lemmas<'a> {
     // About 20,000 forms: the map is sized once.
     let mut map = Lemmas::with_capacity(text.len() / 12);
@@ -28,22 +33,15 @@ pub fn parse<'a>(path: &str, text: &'a str, diags: &mut Vec<Diagnostic>) -> Lemm
             column: 1,
         };
         let Some((lemma, forms)) = parse_line(line) else {
-            diags.push(
-                Diagnostic::error(path, pos, "bad-verb-line", msg("diag.bad-verb-line"))
-                    .with_hint(msg("diag.bad-verb-line_hint")),
-            );
+            diags.push(problem(path, pos.line, None));
             continue;
         };
         for form in forms {
             match map.entry(form) {
-                Entry::Occupied(_) => diags.push(Diagnostic::error(
-                    path,
-                    pos,
-                    "duplicate-verb-form",
-                    msg("diag.duplicate-verb-form")
-                        .arg("form", form)
-                        .arg("line", first_line_with(text, form)),
-                )),
+                Entry::Occupied(_) => {
+                    let first = first_line_with(text, form);
+                    diags.push(problem(path, pos.line, Some((form, first))));
+                }
                 Entry::Vacant(v) => {
                     v.insert(lemma);
                 }
@@ -53,8 +51,27 @@ pub fn parse<'a>(path: &str, text: &'a str, diags: &mut Vec<Diagnostic>) -> Lemm
     map
 }
 
+/// A problem on a line of the file: a bad line, or (with the form and the line of its first
+/// listing) a form listed twice. `build.rs` finds the same problems for the binary's table.
+pub fn problem(path: &str, line: usize, twice: Option<(&str, usize)>) -> Diagnostic {
+    let pos = Pos { line, column: 1 };
+    match twice {
+        None => Diagnostic::error(path, pos, "bad-verb-line", msg("diag.bad-verb-line"))
+            .with_hint(msg("diag.bad-verb-line_hint")),
+        Some((form, first)) => Diagnostic::error(
+            path,
+            pos,
+            "duplicate-verb-form",
+            msg("diag.duplicate-verb-form")
+                .arg("form", form)
+                .arg("line", first),
+        ),
+    }
+}
+
 /// The first line that lists `form` (only looked up for a mistake, so the common path keeps no
 /// line per form).
+#[cfg(test)]
 fn first_line_with(text: &str, form: &str) -> usize {
     text.lines()
         .position(|l| parse_line(l.trim()).is_some_and(|(_, forms)| forms.contains(&form)))

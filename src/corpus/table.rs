@@ -1,0 +1,105 @@
+//! The encoding of plein's prebuilt tables (`assets/index/corpus.bin`, `lexicons.bin`):
+//! little-endian integers, strings as a `u32` length and UTF-8 bytes, lists as a `u32` count
+//! and items, options and flags as a `0`/`1` byte. A reader answers `None` for anything that
+//! does not decode, so a damaged table is ignored, never trusted.
+
+/// Writes a table; `X` is what a table's own items need besides the bytes (the bundled files
+/// a corpus body points into).
+pub(crate) struct Writer<X = ()>(pub Vec<u8>, pub X);
+
+impl<X> Writer<X> {
+    pub fn u8(&mut self, v: u8) {
+        self.0.push(v);
+    }
+    pub fn bool(&mut self, v: bool) {
+        self.u8(u8::from(v));
+    }
+    pub fn u32(&mut self, v: usize) {
+        self.0.extend_from_slice(&(v as u32).to_le_bytes());
+    }
+    pub fn u64(&mut self, v: u64) {
+        self.0.extend_from_slice(&v.to_le_bytes());
+    }
+    pub fn str(&mut self, s: &str) {
+        self.u32(s.len());
+        self.0.extend_from_slice(s.as_bytes());
+    }
+    pub fn strs(&mut self, list: &[&String]) {
+        for s in list {
+            self.str(s);
+        }
+    }
+    pub fn opt<T>(&mut self, v: &Option<T>, f: impl FnOnce(&mut Self, &T)) {
+        match v {
+            Some(v) => {
+                self.u8(1);
+                f(self, v);
+            }
+            None => self.u8(0),
+        }
+    }
+    pub fn list<T>(&mut self, items: &[T], mut f: impl FnMut(&mut Self, &T)) {
+        self.u32(items.len());
+        for i in items {
+            f(self, i);
+        }
+    }
+    pub fn texts(&mut self, items: &[String]) {
+        self.list(items, |w, s| w.str(s));
+    }
+}
+
+/// Reads a table written by [`Writer`]; `x` as there.
+pub(crate) struct Reader<'a, X = ()> {
+    pub b: &'a [u8],
+    pub x: X,
+}
+
+impl<X> Reader<'_, X> {
+    pub fn take(&mut self, n: usize) -> Option<&[u8]> {
+        if self.b.len() < n {
+            return None;
+        }
+        let (head, rest) = self.b.split_at(n);
+        self.b = rest;
+        Some(head)
+    }
+    pub fn u8(&mut self) -> Option<u8> {
+        Some(self.take(1)?[0])
+    }
+    pub fn bool(&mut self) -> Option<bool> {
+        match self.u8()? {
+            0 => Some(false),
+            1 => Some(true),
+            _ => None,
+        }
+    }
+    pub fn u32(&mut self) -> Option<usize> {
+        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?) as usize)
+    }
+    pub fn u64(&mut self) -> Option<u64> {
+        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
+    }
+    pub fn str(&mut self) -> Option<String> {
+        let n = self.u32()?;
+        std::str::from_utf8(self.take(n)?).ok().map(str::to_owned)
+    }
+    pub fn opt<T>(&mut self, f: impl FnOnce(&mut Self) -> Option<T>) -> Option<Option<T>> {
+        match self.u8()? {
+            0 => Some(None),
+            1 => f(self).map(Some),
+            _ => None,
+        }
+    }
+    pub fn list<T>(&mut self, mut f: impl FnMut(&mut Self) -> Option<T>) -> Option<Vec<T>> {
+        let n = self.u32()?;
+        // Every item takes at least one byte: a count beyond the table is a broken table.
+        if n > self.b.len() {
+            return None;
+        }
+        (0..n).map(|_| f(self)).collect()
+    }
+    pub fn texts(&mut self) -> Option<Vec<String>> {
+        self.list(Reader::str)
+    }
+}
