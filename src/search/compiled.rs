@@ -15,6 +15,7 @@ use super::crisis::{Alt, Signal, Signals};
 use super::understand::{Lex, Person};
 use crate::corpus::table::{Reader, Writer};
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 /// Magic bytes at the start of the table.
 const MAGIC: &[u8; 8] = b"PLEINLX1";
@@ -114,15 +115,27 @@ fn slots(w: &mut Writer, list: &[Vec<Alt>]) {
     });
 }
 
-fn read_slots(r: &mut Reader) -> Option<Vec<Vec<Alt>>> {
+/// Reads slots of alternatives; each distinct text is allocated once and shared (see [`Alt`]).
+fn read_slots(r: &mut Reader, texts: &mut HashMap<String, Arc<str>>) -> Option<Vec<Vec<Alt>>> {
+    let mut text = |r: &mut Reader| -> Option<Arc<str>> {
+        let s = r.str()?;
+        Some(match texts.get(&s) {
+            Some(t) => t.clone(),
+            None => {
+                let t: Arc<str> = s.as_str().into();
+                texts.insert(s, t.clone());
+                t
+            }
+        })
+    };
     r.list(|r| {
         r.list(|r| match r.u8()? {
             0 => Some(Alt::Word {
-                key: r.str()?,
-                word: r.str()?,
+                key: text(r)?,
+                word: text(r)?,
                 stop: r.bool()?,
             }),
-            1 => Some(Alt::Prefix(r.str()?)),
+            1 => Some(Alt::Prefix(text(r)?)),
             _ => None,
         })
     })
@@ -169,12 +182,13 @@ fn decode_raw(raw: &[u8]) -> Option<Lex> {
         })?,
     };
     let kinds = r.list(|r| Some((r.str()?, r.texts()?)))?;
-    let kind_unless = r.list(read_slots)?;
+    let mut texts = HashMap::new();
+    let kind_unless = r.list(|r| read_slots(r, &mut texts))?;
     let signals = r.list(|r| {
         Some(Signal {
             kind: r.u32()?,
-            slots: read_slots(r)?,
-            unless: read_slots(r)?,
+            slots: read_slots(r, &mut texts)?,
+            unless: read_slots(r, &mut texts)?,
             order: r.bool()?,
             alone: r.bool()?,
             last: r.bool()?,

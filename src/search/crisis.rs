@@ -10,6 +10,7 @@ use crate::diag::{Diagnostic, msg};
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
+use std::sync::Arc;
 use toml::Spanned;
 
 pub use super::card::{Card, CardResource, help_now};
@@ -18,18 +19,20 @@ pub(crate) use super::card::{bundled_facts, card, facts};
 /// The kinds of danger plein knows, most urgent first.
 pub const KINDS: [&str; 4] = ["suicide", "child", "danger-now", "no-shelter"];
 
-/// One alternative in a slot: a word (as its analysis key) or a prefix.
+/// One alternative in a slot: a word (as its analysis key) or a prefix. Its text is shared
+/// (`Arc`): a class such as `$harm` stands in dozens of signals, and each copy of an
+/// alternative would otherwise hold strings of its own in every process.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Alt {
     /// Matches a word with this key (stem of the lemma); `word` is the folded form, for typos;
     /// `stop`: the word is a stop word (a stop word in a query shares its key only with those).
     Word {
-        key: String,
-        word: String,
+        key: Arc<str>,
+        word: Arc<str>,
         stop: bool,
     },
     /// Matches words that start with this folded prefix.
-    Prefix(String),
+    Prefix(Arc<str>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -131,16 +134,19 @@ type Classes = HashMap<String, Vec<Alt>>;
 fn alt(a: &str) -> Alt {
     let folded = super::analysis::fold(a);
     match folded.strip_suffix('*') {
-        Some(p) => Alt::Prefix(p.to_owned()),
-        None if folded == "@kind" => Alt::Word {
-            key: folded.clone(),
-            word: folded,
-            stop: false,
-        },
+        Some(p) => Alt::Prefix(p.into()),
+        None if folded == "@kind" => {
+            let word: Arc<str> = folded.into();
+            Alt::Word {
+                key: word.clone(),
+                word,
+                stop: false,
+            }
+        }
         None => Alt::Word {
-            key: key(&folded),
+            key: key(&folded).into(),
             stop: super::analysis::is_stop(&folded),
-            word: folded,
+            word: folded.into(),
         },
     }
 }
@@ -340,7 +346,7 @@ pub fn parse(
 fn matches(alt: &Alt, t: &Token, typos: bool) -> bool {
     match alt {
         Alt::Prefix(p) => {
-            t.word.starts_with(p.as_str())
+            t.word.starts_with(&**p)
                 || (typos
                     && !t.known
                     && p.chars().count() >= 6
@@ -354,7 +360,7 @@ fn matches(alt: &Alt, t: &Token, typos: bool) -> bool {
         }
         Alt::Word { key, word, stop } => {
             // A stop word shares its stem only with stop words: "kan" is not "kant".
-            if &t.word == word || (&t.key == key && (!t.stop || *stop)) {
+            if *t.word == **word || (*t.key == **key && (!t.stop || *stop)) {
                 return true;
             }
             if !typos {
