@@ -67,6 +67,12 @@ fn main() {
             include_str!("../tests/eval/sixth-tune.toml"),
         ),
         (
+            // A seventh, written the same way on 2026-12-04: measured before tuning on it.
+            "tune-7",
+            include_str!("../tests/eval/seventh-tune.toml"),
+            include_str!("../tests/eval/seventh-tune.toml"),
+        ),
+        (
             "test",
             include_str!("../tests/eval/users-test.toml"),
             include_str!("../tests/eval/crisis-test.toml"),

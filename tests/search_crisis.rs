@@ -58,6 +58,8 @@ const CARD_ON_PURPOSE: &[&str] = &[
     "vroeger wilde ik dood maar nu gaat het beter",
     "tien jaar geleden dacht ik aan zelfmoord, nu gaat het goed en wil ik mijn verhaal delen",
     "ik heb vroeger een poging gedaan, hoe vertel ik dat aan mijn kinderen",
+    "vroeger had ik gedachten aan zelfdoding maar het gaat al jaren goed",
+    "als kind werd ik geslagen hoe vertel ik dat nu aan mijn partner",
 ];
 
 #[test]
@@ -69,6 +71,7 @@ fn every_crisis_phrasing_of_the_tuning_sets_gets_its_card_and_ordinary_queries_n
         include_str!("eval/fourth-tune.toml"),
         include_str!("eval/fifth-tune.toml"),
         include_str!("eval/sixth-tune.toml"),
+        include_str!("eval/seventh-tune.toml"),
     ] {
         let more = eval::parse_crisis(more).expect("tuning set");
         set.crisis.extend(more.crisis);
@@ -447,9 +450,11 @@ fn a_compound_of_four_parts_finds_what_its_parts_find() {
 
 #[test]
 fn a_compound_of_lexicon_words_points_to_their_theme() {
+    // The last: no corpus word is part of it; its lexicon part's corpus words find the stories.
     for (q, theme) in [
         ("fruitautomatenhal", "gokverslaving"),
         ("kansspelproblemen", "gokverslaving"),
+        ("uitzettingsprocedurebrief", "thuisloosheid"),
     ] {
         let r = bundled().search(q, &Filter::default(), 10).expect("search");
         let first = r.hits.first().expect("a hit");

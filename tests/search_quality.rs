@@ -79,6 +79,13 @@ fn the_tuning_sets_keep_their_figures() {
             0.95,
             0.93,
         ),
+        (
+            "seventh-tune",
+            include_str!("eval/seventh-tune.toml"),
+            0.96,
+            0.94,
+            0.98,
+        ),
     ] {
         let u = eval::evaluate_users(&index, &eval::parse_users(text).expect("set parses"));
         let got = (u.top1_rate(), u.p5(), u.resource_rate());

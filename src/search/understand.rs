@@ -306,7 +306,14 @@ pub(crate) fn understand(words: &[String], vocab: &Vocabulary, lex: &Lex) -> Und
                     .all(|p| p.chars().count() >= COMPOUND_PART);
             for part in parts.iter().filter(|_| sound) {
                 if let Some(e) = lex.word(part) {
-                    *u.votes.entry(lex.entries[e].0.clone()).or_default() += 1.0;
+                    let (theme, finds) = &lex.entries[e];
+                    *u.votes.entry(theme.clone()).or_default() += 1.0;
+                    // The corpus lacks the compound: its part's finds search for it.
+                    for f in finds {
+                        if !u.finds.contains(f) {
+                            u.finds.push(f.clone());
+                        }
+                    }
                 }
             }
             i += 1;
