@@ -185,6 +185,15 @@ pub(crate) struct Understood {
 }
 
 impl Understood {
+    /// Also searches these corpus words.
+    fn find(&mut self, finds: &[String]) {
+        for f in finds {
+            if !self.finds.contains(f) {
+                self.finds.push(f.clone());
+            }
+        }
+    }
+
     /// The theme the lexicon words point to most, if any.
     pub fn theme(&self) -> Option<&str> {
         self.votes
@@ -192,6 +201,27 @@ impl Understood {
             .max_by(|a, b| a.1.total_cmp(b.1).then_with(|| b.0.cmp(a.0)))
             .map(|(t, _)| t.as_str())
     }
+}
+
+/// The lexicon entries of the parts of a compound the lexicons lack, when it is made of their
+/// words (*speelautomaten|hal*, *kansspel|problemen*). A split with a short part before the last
+/// is more likely chance than a compound (*bet|rouw|bare*, *mis|loopt*); a short last part is
+/// common (*speelautomaten|hal*).
+fn compound_entries(word: &str, vocab: &Vocabulary, lex: &Lex) -> Vec<usize> {
+    if word.chars().count() < COMPOUND_WORD {
+        return Vec::new();
+    }
+    let parts = super::compound::split_by(word, &|p| {
+        lex.word(p).is_some() || super::compound::in_corpus(p, vocab)
+    });
+    let sound = parts.len() > 1
+        && parts[..parts.len() - 1]
+            .iter()
+            .all(|p| p.chars().count() >= COMPOUND_PART);
+    if !sound {
+        return Vec::new();
+    }
+    parts.iter().filter_map(|p| lex.word(p)).collect()
 }
 
 /// The tokens of a query as the matchers see them: every word, stop words included.
@@ -269,11 +299,7 @@ pub(crate) fn understand(words: &[String], vocab: &Vocabulary, lex: &Lex) -> Und
     // says so in words the query lacks.
     for age in stated_ages(&tokens, &lex.age) {
         for (_, _, finds) in lex.age.groups.iter().filter(|g| (g.0..=g.1).contains(&age)) {
-            for f in finds {
-                if !u.finds.contains(f) {
-                    u.finds.push(f.clone());
-                }
-            }
+            u.find(finds);
         }
     }
     let mut i = 0;
@@ -289,32 +315,11 @@ pub(crate) fn understand(words: &[String], vocab: &Vocabulary, lex: &Lex) -> Und
                     .flatten()
             });
         let Some((len, entry)) = found else {
-            // A compound the lexicons lack may be made of their words (*speelautomatenhal*,
-            // *kansspelverslaving*): each part that is a lexicon word votes.
-            let parts = if tokens[i].word.chars().count() >= COMPOUND_WORD {
-                super::compound::split_by(&tokens[i].word, &|p| {
-                    lex.word(p).is_some() || super::compound::in_corpus(p, vocab)
-                })
-            } else {
-                Vec::new()
-            };
-            // A split with a short part before the last is more likely chance than a compound
-            // (*bet|rouw|bare*, *mis|loopt*); a short last part is common (*speelautomaten|hal*).
-            let sound = parts.len() > 1
-                && parts[..parts.len() - 1]
-                    .iter()
-                    .all(|p| p.chars().count() >= COMPOUND_PART);
-            for part in parts.iter().filter(|_| sound) {
-                if let Some(e) = lex.word(part) {
-                    let (theme, finds) = &lex.entries[e];
-                    *u.votes.entry(theme.clone()).or_default() += 1.0;
-                    // The corpus lacks the compound: its part's finds search for it.
-                    for f in finds {
-                        if !u.finds.contains(f) {
-                            u.finds.push(f.clone());
-                        }
-                    }
-                }
+            // The corpus lacks the compound too: its parts' finds search for it.
+            for e in compound_entries(&tokens[i].word, vocab, lex) {
+                let (theme, finds) = &lex.entries[e];
+                *u.votes.entry(theme.clone()).or_default() += 1.0;
+                u.find(finds);
             }
             i += 1;
             continue;
@@ -328,10 +333,8 @@ pub(crate) fn understand(words: &[String], vocab: &Vocabulary, lex: &Lex) -> Und
             .iter()
             .any(|t| !t.stop && vocab.df(&t.word) == 0);
         let idiom = tokens[i..i + len].iter().filter(|t| !t.stop).count() >= 2;
-        for f in finds.iter().filter(|_| unknown || idiom) {
-            if !u.finds.contains(f) {
-                u.finds.push(f.clone());
-            }
+        if unknown || idiom {
+            u.find(finds);
         }
         i += len;
     }
