@@ -16,7 +16,7 @@ pub const NL: &str = "nl";
 /// Name of the unstemmed, folded analyzer.
 pub const NL_PLAIN: &str = "nl_plain";
 /// Bumped whenever analysis or the schema changes, so persisted indexes are rebuilt.
-pub const ANALYZER_VERSION: u32 = 6;
+pub const ANALYZER_VERSION: u32 = 7;
 
 /// Words longer than this are dropped (no Dutch word needs more; it bounds pathological input).
 const MAX_TOKEN_BYTES: usize = 40;

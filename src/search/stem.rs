@@ -43,6 +43,16 @@ pub fn stem(word: &str, stemmer: &frostem::Stemmer) -> String {
     if past_tense || doubled || vowel_i_t {
         s.pop();
     }
+    // A doubled consonant before that -t, as people often misspell it (*hij meppt*, *stoppt*):
+    // the stem is undoubled too (*mep*, as *meppen* and *mept*).
+    let mut tail = s.chars().rev();
+    if past_tense
+        && let (Some(a), Some(b)) = (tail.next(), tail.next())
+        && a == b
+        && is_consonant(a)
+    {
+        s.pop();
+    }
     s
 }
 
@@ -184,6 +194,8 @@ mod tests {
         same(&["vriend", "vrienden"]);
         same(&["bel", "bellen"]);
         same(&["gooit", "gooien", "gooi"]);
+        same(&["meppt", "mept", "meppen"]);
+        same(&["stoppt", "stopt", "stoppen"]);
         same(&["draait", "draaien"]);
         same(&["groeit", "groeien"]);
         assert_ne!(stem("feit", &s), stem("fei", &s));

@@ -214,7 +214,9 @@ fn compound_entries(word: &str, vocab: &Vocabulary, lex: &Lex) -> Vec<usize> {
     let parts = super::compound::split_by(word, &|p| {
         lex.word(p).is_some() || super::compound::in_corpus(p, vocab)
     });
-    let sound = parts.len() > 1
+    // One part is the longest known head or tail of a compound whose rest nobody wrote
+    // (*buurthuis|activiteiten*).
+    let sound = !parts.is_empty()
         && parts[..parts.len() - 1]
             .iter()
             .all(|p| p.chars().count() >= COMPOUND_PART);
