@@ -246,6 +246,8 @@ pub fn generate(dir: &Path) -> Result<(), super::SearchError> {
     let index = Index::create_in_dir(&tmp, schema)?;
     analysis::register(&index);
     super::index::write_with(&index, super::index::documents(corpus, &fields), 1)?;
+    let words = super::vocabulary::Vocabulary::read(&super::reader(&index)?, &fields)?.encode();
+    std::fs::write(dir.join("vocabulary.bin"), words).map_err(err)?;
     let blob = pack(&tmp).map_err(err)?;
     let _ = std::fs::remove_dir_all(&tmp);
     std::fs::write(dir.join("bundled.idx"), blob).map_err(err)?;

@@ -131,7 +131,17 @@ impl SearchIndex {
     ) -> Result<SearchIndex, SearchError> {
         let reader = reader(&index)?;
         let vocab = Vocabulary::read(&reader, &fields)?;
-        Ok(SearchIndex {
+        Ok(Self::with(reader, fields, vocab, synonyms, themes))
+    }
+
+    fn with(
+        reader: IndexReader,
+        fields: Fields,
+        vocab: Vocabulary,
+        synonyms: FoldedSynonyms,
+        themes: Vec<String>,
+    ) -> SearchIndex {
+        SearchIndex {
             reader,
             fields,
             vocab,
@@ -139,7 +149,7 @@ impl SearchIndex {
             analyzers: Analyzers::default(),
             themes,
             help: Vec::new(),
-        })
+        }
     }
 
     /// Starts compiling the lexicons and crisis signals on threads of their own, so that a
@@ -165,7 +175,10 @@ impl SearchIndex {
         let index = embedded::open()?;
         let synonyms = FoldedSynonyms::new(&corpus.synonyms, &mut Analyzers::default());
         let themes = corpus.themes.iter().map(|t| t.slug.clone()).collect();
-        let mut ix = Self::open(index, index::schema().1, synonyms, themes).ok()?;
+        let fields = index::schema().1;
+        let reader = reader(&index).ok()?;
+        let vocab = Vocabulary::bundled(&reader, &fields).ok()?;
+        let mut ix = Self::with(reader, fields, vocab, synonyms, themes);
         // The resources' facts from the corpus at hand: a card would otherwise load the
         // bundled corpus a second time to name its numbers.
         ix.help = crisis::facts(&corpus.resources);

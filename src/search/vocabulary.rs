@@ -1,9 +1,19 @@
 //! The words of the corpus, for typos and compounds: read once from the index's term
-//! dictionaries when an index opens.
+//! dictionaries when an index opens, or, for the bundled index, from a table made with it at
+//! development time (`assets/index/vocabulary.bin`: reading the term dictionary was most of
+//! the time it takes to open the index). The table starts with the inputs' hash of the bundled
+//! index and is ignored when it is not current; the rest is one LZ4 block, encoded as
+//! `corpus::table` says (per length: the words' text, then each word's end and frequency).
 
 use super::index::Fields;
+use crate::corpus::table::{Reader, Writer};
 use std::sync::Arc;
 use tantivy::{IndexReader, InvertedIndexReader};
+
+/// Magic bytes at the start of the table.
+const MAGIC: &[u8; 8] = b"PLEINVC1";
+
+static TABLE: &[u8] = include_bytes!("../../assets/index/vocabulary.bin");
 
 /// The words of the corpus (unstemmed, folded) with the number of documents each occurs in, for
 /// typos and compounds; whether a stem or word is in the corpus is asked of the index's term
@@ -19,58 +29,10 @@ pub(crate) struct Vocabulary {
 }
 
 impl Vocabulary {
+    /// Reads the words from the index.
     pub fn read(reader: &IndexReader, fields: &Fields) -> tantivy::Result<Self> {
-        let searcher = reader.searcher();
-        let (mut stemmed, mut plain) = (Vec::new(), Vec::new());
-        for segment in searcher.segment_readers() {
-            for field in [fields.title, fields.summary, fields.tags_text, fields.body] {
-                stemmed.push(segment.inverted_index(field)?);
-            }
-            plain.push(segment.inverted_index(fields.plain)?);
-        }
-        let mut by_len: Vec<Words> = Vec::new();
-        let mut add = |word: &str, df: u32| {
-            let n = word.chars().count();
-            if by_len.len() <= n {
-                by_len.resize_with(n + 1, Words::default);
-            }
-            by_len[n].push(word, df);
-        };
-        if let [inverted] = plain.as_slice() {
-            // One segment (the bundled index): its stream is already in term order.
-            let mut stream = inverted.terms().stream()?;
-            while stream.advance() {
-                if let Ok(word) = std::str::from_utf8(stream.key()) {
-                    add(word, stream.value().doc_freq);
-                }
-            }
-        } else {
-            // Several segments: words in several of them add up.
-            let mut words: Vec<(String, u32)> = Vec::new();
-            for inverted in &plain {
-                let mut stream = inverted.terms().stream()?;
-                while stream.advance() {
-                    if let Ok(word) = std::str::from_utf8(stream.key()) {
-                        words.push((word.to_owned(), stream.value().doc_freq));
-                    }
-                }
-            }
-            words.sort_unstable();
-            words.dedup_by(|later, first| {
-                let same = later.0 == first.0;
-                if same {
-                    first.1 += later.1;
-                }
-                same
-            });
-            for (word, df) in &words {
-                add(word, *df);
-            }
-        }
-        for list in &mut by_len {
-            list.text.shrink_to_fit();
-            list.ends.shrink_to_fit();
-        }
+        let (stemmed, plain) = dictionaries(reader, fields)?;
+        let by_len = words_of(&plain)?;
         Ok(Vocabulary {
             by_len,
             stemmed,
@@ -78,6 +40,139 @@ impl Vocabulary {
         })
     }
 
+    /// The bundled index's vocabulary: the words from the table made with it when that is
+    /// current, else read from the index.
+    pub fn bundled(reader: &IndexReader, fields: &Fields) -> tantivy::Result<Self> {
+        let (stemmed, plain) = dictionaries(reader, fields)?;
+        let by_len = match decode(TABLE, super::embedded::INPUTS) {
+            Some(words) => words,
+            None => words_of(&plain)?,
+        };
+        Ok(Vocabulary {
+            by_len,
+            stemmed,
+            plain,
+        })
+    }
+
+    /// The table of these words (see the module docs).
+    pub fn encode(&self) -> Vec<u8> {
+        let mut raw = Writer(Vec::new(), ());
+        raw.list(&self.by_len, |w, words| {
+            w.str(&words.text);
+            w.list(&words.ends, |w, &(end, df)| {
+                w.u32(end as usize);
+                w.u32(df as usize);
+            });
+        });
+        let mut w = Writer(Vec::new(), ());
+        w.0.extend_from_slice(MAGIC);
+        w.str(super::embedded::INPUTS);
+        w.u32(raw.0.len());
+        let mut packed = vec![0; lz4_flex::block::get_maximum_output_size(raw.0.len())];
+        let n = lz4_flex::block::compress_into(&raw.0, &mut packed).unwrap_or(0);
+        w.0.extend_from_slice(&packed[..n]);
+        w.0
+    }
+}
+
+/// The term dictionaries of the stemmed fields and of the plain field, per segment.
+type Dictionaries = (Vec<Arc<InvertedIndexReader>>, Vec<Arc<InvertedIndexReader>>);
+
+fn dictionaries(reader: &IndexReader, fields: &Fields) -> tantivy::Result<Dictionaries> {
+    let searcher = reader.searcher();
+    let (mut stemmed, mut plain) = (Vec::new(), Vec::new());
+    for segment in searcher.segment_readers() {
+        for field in [fields.title, fields.summary, fields.tags_text, fields.body] {
+            stemmed.push(segment.inverted_index(field)?);
+        }
+        plain.push(segment.inverted_index(fields.plain)?);
+    }
+    Ok((stemmed, plain))
+}
+
+/// The words of the plain field's dictionaries, by length.
+fn words_of(plain: &[Arc<InvertedIndexReader>]) -> tantivy::Result<Vec<Words>> {
+    let mut by_len: Vec<Words> = Vec::new();
+    let mut add = |word: &str, df: u32| {
+        let n = word.chars().count();
+        if by_len.len() <= n {
+            by_len.resize_with(n + 1, Words::default);
+        }
+        by_len[n].push(word, df);
+    };
+    if let [inverted] = plain {
+        // One segment (the bundled index): its stream is already in term order.
+        let mut stream = inverted.terms().stream()?;
+        while stream.advance() {
+            if let Ok(word) = std::str::from_utf8(stream.key()) {
+                add(word, stream.value().doc_freq);
+            }
+        }
+    } else {
+        // Several segments: words in several of them add up.
+        let mut words: Vec<(String, u32)> = Vec::new();
+        for inverted in plain {
+            let mut stream = inverted.terms().stream()?;
+            while stream.advance() {
+                if let Ok(word) = std::str::from_utf8(stream.key()) {
+                    words.push((word.to_owned(), stream.value().doc_freq));
+                }
+            }
+        }
+        words.sort_unstable();
+        words.dedup_by(|later, first| {
+            let same = later.0 == first.0;
+            if same {
+                first.1 += later.1;
+            }
+            same
+        });
+        for (word, df) in &words {
+            add(word, *df);
+        }
+    }
+    for list in &mut by_len {
+        list.text.shrink_to_fit();
+        list.ends.shrink_to_fit();
+    }
+    Ok(by_len)
+}
+
+/// Decodes a table made from `inputs`.
+fn decode(table: &[u8], inputs: &str) -> Option<Vec<Words>> {
+    let mut r = Reader { b: table, x: () };
+    if r.take(8)? != MAGIC || r.str()? != inputs {
+        return None;
+    }
+    let mut raw = vec![0; r.u32()?];
+    let n = lz4_flex::block::decompress_into(r.b, &mut raw).ok()?;
+    if n != raw.len() {
+        return None;
+    }
+    let mut r = Reader { b: &raw, x: () };
+    let words = r.list(|r| {
+        let text = r.str()?;
+        let ends = r.list(|r| {
+            let end = u32::try_from(r.u32()?).ok()?;
+            let df = u32::try_from(r.u32()?).ok()?;
+            Some((end, df))
+        })?;
+        // Every end within the text, in order: a damaged table is never trusted.
+        let mut at = 0;
+        for &(end, _) in &ends {
+            let end = end as usize;
+            if end < at || !text.is_char_boundary(end) {
+                return None;
+            }
+            at = end;
+        }
+        Some(Words { text, ends })
+    })?;
+    r.b.is_empty().then_some(words)
+}
+
+impl Vocabulary {
     /// Documents that contain `word` (0 when it is not in the corpus).
     pub fn df(&self, word: &str) -> u32 {
         self.plain
@@ -148,7 +243,7 @@ impl Vocabulary {
 
 /// Words of one length, in order, in one string: a shared SSH host holds a vocabulary per
 /// session, and one allocation per word would cost each session several hundred kilobytes.
-#[derive(Default, Clone)]
+#[derive(Default, Clone, Debug, PartialEq, Eq)]
 struct Words {
     text: String,
     /// Where each word ends in `text`, with its document frequency.
@@ -230,6 +325,25 @@ pub(crate) fn max_edits(len: usize) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::Bounded;
+
+    #[test]
+    fn the_bundled_table_holds_the_words_of_the_embedded_index() {
+        let index = super::super::embedded::open().expect("the embedded index is current");
+        let reader = super::super::reader(&index).expect("reader");
+        let fields = super::super::index::schema().1;
+        let read = super::Vocabulary::read(&reader, &fields).expect("read");
+        let table = read.encode();
+        let inputs = super::super::embedded::INPUTS;
+        assert_eq!(super::decode(&table, inputs).as_ref(), Some(&read.by_len));
+        assert_eq!(
+            super::decode(super::TABLE, inputs).as_ref(),
+            Some(&read.by_len),
+            "assets/index/vocabulary.bin is stale: PLEIN_UPDATE_INDEX=1 cargo test bundled_index"
+        );
+        // Other inputs, or a damaged table, are not used.
+        assert!(super::decode(&table, "other").is_none());
+        assert!(super::decode(&table[..table.len() - 1], inputs).is_none());
+    }
 
     #[test]
     fn bounded_distance_agrees_with_the_full_one() {
