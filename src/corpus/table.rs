@@ -103,3 +103,28 @@ impl<X> Reader<'_, X> {
         self.list(Reader::str)
     }
 }
+
+/// A prebuilt table as stored in the binary: `magic`, the hash of the inputs it was made from,
+/// the length of `raw`, then `raw` as one LZ4 block.
+pub(crate) fn pack(magic: &[u8; 8], inputs: &str, raw: &[u8]) -> Vec<u8> {
+    let mut w = Writer(Vec::new(), ());
+    w.0.extend_from_slice(magic);
+    w.str(inputs);
+    w.u32(raw.len());
+    let mut packed = vec![0; lz4_flex::block::get_maximum_output_size(raw.len())];
+    let n = lz4_flex::block::compress_into(raw, &mut packed).unwrap_or(0);
+    w.0.extend_from_slice(&packed[..n]);
+    w.0
+}
+
+/// The raw bytes of a table made by [`pack`] from `inputs`; `None` for another table, a stale
+/// one or one that does not unpack.
+pub(crate) fn unpack(table: &[u8], magic: &[u8; 8], inputs: &str) -> Option<Vec<u8>> {
+    let mut r = Reader { b: table, x: () };
+    if r.take(8)? != magic || r.str()? != inputs {
+        return None;
+    }
+    let mut raw = vec![0; r.u32()?];
+    let n = lz4_flex::block::decompress_into(r.b, &mut raw).ok()?;
+    (n == raw.len()).then_some(raw)
+}

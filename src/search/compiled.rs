@@ -29,15 +29,7 @@ pub(crate) fn bundled() -> Option<Lex> {
 
 /// Encodes compiled lexicons, stamped with this build's inputs.
 pub(crate) fn encode(lex: &Lex) -> Vec<u8> {
-    let raw = encode_raw(lex);
-    let mut w = Writer(Vec::new(), ());
-    w.0.extend_from_slice(MAGIC);
-    w.str(super::embedded::INPUTS);
-    w.u32(raw.len());
-    let mut packed = vec![0; lz4_flex::block::get_maximum_output_size(raw.len())];
-    let n = lz4_flex::block::compress_into(&raw, &mut packed).unwrap_or(0);
-    w.0.extend_from_slice(&packed[..n]);
-    w.0
+    crate::corpus::table::pack(MAGIC, super::embedded::INPUTS, &encode_raw(lex))
 }
 
 fn encode_raw(lex: &Lex) -> Vec<u8> {
@@ -143,16 +135,7 @@ fn read_slots(r: &mut Reader, texts: &mut HashMap<String, Arc<str>>) -> Option<V
 
 /// Decodes a table made from `inputs`.
 fn decode(table: &[u8], inputs: &str) -> Option<Lex> {
-    let mut r = Reader { b: table, x: () };
-    if r.take(8)? != MAGIC || r.str()? != inputs {
-        return None;
-    }
-    let mut raw = vec![0; r.u32()?];
-    let n = lz4_flex::block::decompress_into(r.b, &mut raw).ok()?;
-    if n != raw.len() {
-        return None;
-    }
-    decode_raw(&raw)
+    decode_raw(&crate::corpus::table::unpack(table, MAGIC, inputs)?)
 }
 
 fn decode_raw(raw: &[u8]) -> Option<Lex> {

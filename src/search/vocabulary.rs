@@ -65,14 +65,7 @@ impl Vocabulary {
                 w.u32(df as usize);
             });
         });
-        let mut w = Writer(Vec::new(), ());
-        w.0.extend_from_slice(MAGIC);
-        w.str(super::embedded::INPUTS);
-        w.u32(raw.0.len());
-        let mut packed = vec![0; lz4_flex::block::get_maximum_output_size(raw.0.len())];
-        let n = lz4_flex::block::compress_into(&raw.0, &mut packed).unwrap_or(0);
-        w.0.extend_from_slice(&packed[..n]);
-        w.0
+        crate::corpus::table::pack(MAGIC, super::embedded::INPUTS, &raw.0)
     }
 }
 
@@ -141,15 +134,7 @@ fn words_of(plain: &[Arc<InvertedIndexReader>]) -> tantivy::Result<Vec<Words>> {
 
 /// Decodes a table made from `inputs`.
 fn decode(table: &[u8], inputs: &str) -> Option<Vec<Words>> {
-    let mut r = Reader { b: table, x: () };
-    if r.take(8)? != MAGIC || r.str()? != inputs {
-        return None;
-    }
-    let mut raw = vec![0; r.u32()?];
-    let n = lz4_flex::block::decompress_into(r.b, &mut raw).ok()?;
-    if n != raw.len() {
-        return None;
-    }
+    let raw = crate::corpus::table::unpack(table, MAGIC, inputs)?;
     let mut r = Reader { b: &raw, x: () };
     let words = r.list(|r| {
         let text = r.str()?;
