@@ -113,27 +113,22 @@ struct RawEntry {
     words: Vec<Spanned<String>>,
 }
 
-/// Parses the file against the theme slugs; problems (unknown theme, a word twice, a bad word)
-/// become diagnostics with file:line.
-pub fn parse(path: &str, text: &str, themes: &[&str], diags: &mut Vec<Diagnostic>) -> Words {
-    let mut out = Words::default();
-    let Some(raw) = parse::parse_toml::<Raw>(path, text, text, 0, diags) else {
-        return out;
-    };
-    let mut f = Fields::new(path, text, 0, diags);
-    let mut seen_help: HashMap<String, usize> = HashMap::new();
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    let word = |f: &mut Fields<'_>,
-                seen: Option<&mut HashMap<String, usize>>,
-                s: Spanned<String>|
-     -> Option<String> {
+/// The lexicon words of a list, normalised; a bad word, or (with `seen`) a word listed before,
+/// becomes a diagnostic and is left out.
+fn words(
+    f: &mut Fields<'_>,
+    mut seen: Option<&mut HashMap<String, usize>>,
+    list: Vec<Spanned<String>>,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    for s in list {
         let pos = f.pos(&s);
         let w = crate::corpus::normalise(&f.text(s));
         if w.is_empty() || w.split(' ').count() > 6 {
             f.error(pos, "bad-lexicon-word", msg("diag.bad-lexicon-word"), None);
-            return None;
+            continue;
         }
-        if let Some(seen) = seen
+        if let Some(seen) = seen.as_deref_mut()
             && let Some(line) = seen.insert(w.clone(), pos.line)
         {
             f.error(
@@ -144,23 +139,28 @@ pub fn parse(path: &str, text: &str, themes: &[&str], diags: &mut Vec<Diagnostic
                     .arg("line", line),
                 Some(msg("diag.duplicate-lexicon-word_hint")),
             );
-            return None;
+            continue;
         }
-        Some(w)
+        out.push(w);
+    }
+    out
+}
+
+/// Parses the file against the theme slugs; problems (unknown theme, a word twice, a bad word)
+/// become diagnostics with file:line.
+pub fn parse(path: &str, text: &str, themes: &[&str], diags: &mut Vec<Diagnostic>) -> Words {
+    let mut out = Words::default();
+    let Some(raw) = parse::parse_toml::<Raw>(path, text, text, 0, diags) else {
+        return out;
     };
+    let mut f = Fields::new(path, text, 0, diags);
+    let mut seen_help: HashMap<String, usize> = HashMap::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
     if let Some(h) = raw.help {
-        out.help = h
-            .words
-            .into_iter()
-            .filter_map(|s| word(&mut f, Some(&mut seen_help), s))
-            .collect();
+        out.help = words(&mut f, Some(&mut seen_help), h.words);
     }
     if let Some(b) = raw.asking {
-        out.asking = b
-            .words
-            .into_iter()
-            .filter_map(|s| word(&mut f, Some(&mut seen), s))
-            .collect();
+        out.asking = words(&mut f, Some(&mut seen), b.words);
     }
     if let Some(p) = raw.person {
         let pos = f.pos(&p.theme);
@@ -191,11 +191,7 @@ pub fn parse(path: &str, text: &str, themes: &[&str], diags: &mut Vec<Diagnostic
                 f.error(pos, "bad-age-range", m, None);
                 continue;
             }
-            let finds = g
-                .finds
-                .into_iter()
-                .filter_map(|s| word(&mut f, None, s))
-                .collect();
+            let finds = words(&mut f, None, g.finds);
             groups.push((from, g.to, finds));
         }
         let fold = |list: Vec<String>| -> Vec<String> {
@@ -219,16 +215,8 @@ pub fn parse(path: &str, text: &str, themes: &[&str], diags: &mut Vec<Diagnostic
             );
             continue;
         }
-        let finds = e
-            .finds
-            .into_iter()
-            .filter_map(|s| word(&mut f, None, s))
-            .collect();
-        let words = e
-            .words
-            .into_iter()
-            .filter_map(|s| word(&mut f, Some(&mut seen), s))
-            .collect();
+        let finds = words(&mut f, None, e.finds);
+        let words = words(&mut f, Some(&mut seen), e.words);
         out.entries.push(Entry {
             theme: slug,
             finds,
