@@ -6,7 +6,7 @@ use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
 mod help;
-pub use help::{command, keys as help_keys, lang_flag, raw_value, texts};
+pub use help::{command, keys as help_keys, lang_flag, names_search, raw_value, texts};
 
 /// plein: lived-experience stories and help resources, offline, in the terminal.
 #[derive(Debug, Parser)]

@@ -14,6 +14,11 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let args: Vec<OsString> = std::env::args_os().collect();
+    // `plein search`'s lexicons decode on a thread of their own while the settings, the
+    // command line and the corpus load (the app decodes them after its first frame).
+    if plein::cli::names_search(&args) {
+        plein::search::SearchIndex::prepare();
+    }
     let env = config::Env::from_process();
     // The settings are read before clap parses, so that `--help` and usage errors already speak
     // the UI language: `--config` and `--lang` are taken from the raw arguments for that.
@@ -36,13 +41,18 @@ fn main() -> ExitCode {
     let help_lang = config::resolve(sources.system.as_ref(), sources.user.as_ref(), &env, &early)
         .lang
         .value;
-    let matches = plein::cli::command(help_lang).get_matches_from(&args);
+    // The texts are read only when clap prints (help, the version, a usage error): a command
+    // line that parses is parsed by the bare definition, at a third of the cost of translating
+    // every command's help first; anything else is parsed again by the translated one, which
+    // prints and exits.
+    let matches = {
+        use clap::CommandFactory;
+        match Cli::command().try_get_matches_from(&args) {
+            Ok(m) => m,
+            Err(_) => plein::cli::command(help_lang).get_matches_from(&args),
+        }
+    };
     let mut cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
-    // `plein search`'s lexicons compile while its corpus loads (the app compiles them after its
-    // first frame).
-    if matches!(cli.command, Some(Command::Search { .. })) {
-        plein::search::SearchIndex::prepare();
-    }
     let settings = config::resolve(
         sources.system.as_ref(),
         sources.user.as_ref(),

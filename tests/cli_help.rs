@@ -189,3 +189,17 @@ fn every_shell_gets_a_script_with_every_command() {
         "an unknown shell is a usage error"
     );
 }
+
+/// `plein search` starts decoding its lexicons before clap parses: the raw arguments must name
+/// the command wherever the global flags put it, and nothing after `--` counts.
+#[test]
+fn the_search_command_is_seen_in_the_raw_arguments() {
+    let args = |s: &str| -> Vec<std::ffi::OsString> { s.split(' ').map(Into::into).collect() };
+    assert!(plein::cli::names_search(&args("plein search schulden")));
+    assert!(plein::cli::names_search(&args(
+        "plein --lang en --guest search --json -- -5 euro"
+    )));
+    assert!(!plein::cli::names_search(&args("plein show schulden")));
+    assert!(!plein::cli::names_search(&args("plein themes")));
+    assert!(!plein::cli::names_search(&args("plein show -- search")));
+}

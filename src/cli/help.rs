@@ -56,6 +56,16 @@ pub fn raw_value(args: &[OsString], name: &str) -> Option<OsString> {
     None
 }
 
+/// Whether the raw arguments name the `search` command, before clap parses them (and before the
+/// settings load), so that its lexicons start decoding at once. A wrong guess (`plein show
+/// search`) only decodes them for nothing.
+pub fn names_search(args: &[OsString]) -> bool {
+    args.iter()
+        .skip(1)
+        .take_while(|a| *a != "--")
+        .any(|a| a == "search")
+}
+
 /// Every catalog key the command line needs, for the drift test: one `about` per command and
 /// one `arg.ID` per argument that a person can type.
 pub fn keys() -> Vec<String> {
