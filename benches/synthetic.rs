@@ -35,8 +35,8 @@ fn vocabulary(base: &Corpus) -> Vec<String> {
     let texts = base
         .stories
         .iter()
-        .map(|s| s.body.as_str())
-        .chain(base.resources.iter().map(|r| r.body.as_str()));
+        .map(|s| &*s.body)
+        .chain(base.resources.iter().map(|r| &*r.body));
     for t in texts {
         for w in t
             .split(|c: char| !c.is_alphabetic())
@@ -109,7 +109,7 @@ pub fn corpus(base: &Corpus, n: usize, seed: u64) -> Corpus {
             lang: "nl".into(),
             author: None,
             narrator: Narrator::default(),
-            body,
+            body: body.into(),
             path: format!("stories/{}/synthetisch-{i}.md", theme.slug),
         });
     }

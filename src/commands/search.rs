@@ -1,7 +1,8 @@
 //! `plein search`: ranked hits with snippets, as text or JSON (a contract other tools rely on).
 //!
-//! For a corpus directory, a sound cached index answers without reading the corpus; otherwise
-//! the corpus is loaded and indexed (and cached for next time).
+//! For a corpus directory, a sound cached index answers without reading the corpus; for the
+//! bundled corpus, its prebuilt index with the corpus's table read without its stories;
+//! otherwise the corpus is loaded and indexed (and cached for next time).
 
 use super::{EXIT_OK, EXIT_USAGE, Io, with_corpus};
 use crate::corpus::{self, Source, THEME_SLUGS};
@@ -49,23 +50,32 @@ pub(super) fn run(
     };
     // The fast path: a cached index whose directories and hit files are unchanged answers
     // without reading the corpus.
+    // For the bundled corpus, its prebuilt index and the corpus without its stories (which the
+    // index holds) answer.
     let cached = match (source, cache_root) {
         (Source::Dir(dir), Some(root)) if args.local.is_none() => cache::open_cached(root, dir)
             .and_then(
                 |(ix, meta)| match ix.search(args.query, &filter, args.limit) {
                     Ok(r) if cache::hits_current(dir, &r.hits) => {
                         let facts = ix.hit_facts(&r.hits);
-                        Some(((r, facts), meta))
+                        Some(((r, facts), meta.skipped))
                     }
                     _ => None,
                 },
             ),
+        (Source::Bundled, _) if args.local.is_none() => corpus::snapshot::bundled_without_stories()
+            .and_then(|loaded| SearchIndex::bundled(&loaded.corpus))
+            .and_then(|ix| {
+                let r = ix.search(args.query, &filter, args.limit).ok()?;
+                let facts = ix.hit_facts(&r.hits);
+                Some(((r, facts), 0))
+            }),
         _ => None,
     };
     let outcome = match cached {
-        Some((results, meta)) => {
-            if meta.skipped > 0 {
-                writeln!(io.err, "{}", cat.n("cli.skipped", meta.skipped))?;
+        Some((results, skipped)) => {
+            if skipped > 0 {
+                writeln!(io.err, "{}", cat.n("cli.skipped", skipped))?;
             }
             Some(Ok(results))
         }

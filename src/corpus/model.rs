@@ -1,6 +1,7 @@
 //! The corpus as the app sees it: themes, stories and resources, already checked and sanitized.
 
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 
@@ -136,8 +137,9 @@ pub struct Story {
     pub author: Option<String>,
     /// Facts about the narrator, if given.
     pub narrator: Narrator,
-    /// The story in Markdown.
-    pub body: String,
+    /// The story in Markdown: borrowed from the binary for the bundled corpus (no copy in each
+    /// process), owned when read from a file.
+    pub body: Cow<'static, str>,
     /// The file it came from.
     pub path: String,
 }
@@ -245,8 +247,8 @@ pub struct Resource {
     /// The line of `checked` in the file (0 when unknown), for `plein check`'s stale warning.
     #[serde(skip)]
     pub checked_line: usize,
-    /// Longer description in Markdown.
-    pub body: String,
+    /// Longer description in Markdown (borrowed or owned, as a story's).
+    pub body: Cow<'static, str>,
     /// The file it came from.
     pub path: String,
 }

@@ -244,7 +244,7 @@ pub(crate) fn parse(
             day: 1,
         }),
         checked_line,
-        body: body.to_owned(),
+        body: body.to_owned().into(),
         path: path.to_owned(),
     };
     Some(Parsed {

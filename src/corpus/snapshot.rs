@@ -12,10 +12,11 @@
 
 use super::model::{ContentNote, Corpus, Date, Narrator, Perspective, Resource, Story, Theme};
 use super::{Loaded, Synonyms, table};
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// Magic bytes at the start of the table.
-const MAGIC: &[u8; 8] = b"PLEINCT2";
+const MAGIC: &[u8; 8] = b"PLEINCT3";
 
 static TABLE: &[u8] = include_bytes!("../../assets/index/corpus.bin");
 
@@ -25,6 +26,19 @@ pub(crate) fn bundled() -> Option<Loaded> {
         TABLE,
         env!("PLEIN_INDEX_INPUTS"),
         super::source::bundled_files(),
+        true,
+    )
+}
+
+/// The bundled corpus without its stories (themes, resources, synonyms), if the table is
+/// current and sound: what a search with the prebuilt index needs beside it, which holds the
+/// stories. Their section of the table is skipped, not decoded.
+pub(crate) fn bundled_without_stories() -> Option<Loaded> {
+    decode(
+        TABLE,
+        env!("PLEIN_INDEX_INPUTS"),
+        super::source::bundled_files(),
+        false,
     )
 }
 
@@ -48,7 +62,11 @@ pub(crate) fn encode(loaded: &Loaded) -> Vec<u8> {
         } = n;
         w.strs(&[slug, name_nl, name_en]);
     });
-    w.list(&c.stories, Writer::story);
+    // The stories as a section of known length, so that a reader that needs none skips it.
+    let mut stories = table::Writer(Vec::new(), w.1);
+    stories.list(&c.stories, Writer::story);
+    w.u32(stories.0.len());
+    w.0.extend_from_slice(&stories.0);
     w.list(&c.resources, Writer::resource);
     w.u64(c.skipped as u64);
     let mut syn: Vec<(&str, &[String])> = c.synonyms.iter().collect();
@@ -206,6 +224,7 @@ fn decode(
     table: &[u8],
     inputs: &str,
     files: &'static [(&'static str, &'static [u8])],
+    with_stories: bool,
 ) -> Option<Loaded> {
     let mut r = Reader { b: table, x: files };
     if r.take(8)? != MAGIC || r.str()? != inputs || r.u8()? != 1 {
@@ -219,7 +238,21 @@ fn decode(
             name_en: r.str()?,
         })
     })?;
-    let stories = r.list(Reader::story)?;
+    let section = r.u32()?;
+    let section = r.take(section)?;
+    let stories = if with_stories {
+        let mut r = Reader {
+            b: section,
+            x: files,
+        };
+        let stories = r.list(Reader::story)?;
+        if !r.b.is_empty() {
+            return None;
+        }
+        stories
+    } else {
+        Vec::new()
+    };
     let resources = r.list(Reader::resource)?;
     let skipped = usize::try_from(r.u64()?).ok()?;
     let longest = usize::try_from(r.u64()?).ok()?;
@@ -242,13 +275,13 @@ fn decode(
 type Reader<'a> = table::Reader<'a, Files>;
 
 impl Reader<'_> {
-    fn body(&mut self) -> Option<String> {
+    fn body(&mut self) -> Option<Cow<'static, str>> {
         match self.u8()? {
-            0 => self.str(),
+            0 => self.str().map(Cow::Owned),
             1 => {
                 let (i, at, n) = (self.u32()?, self.u32()?, self.u32()?);
                 let bytes = self.x.get(i)?.1.get(at..at.checked_add(n)?)?;
-                std::str::from_utf8(bytes).ok().map(str::to_owned)
+                std::str::from_utf8(bytes).ok().map(Cow::Borrowed)
             }
             _ => None,
         }
@@ -361,12 +394,8 @@ mod tests {
     fn the_table_gives_back_the_parsed_corpus() {
         let p = parsed();
         let table = encode(&p);
-        let d = decode(
-            &table,
-            env!("PLEIN_INDEX_INPUTS"),
-            super::super::source::bundled_files(),
-        )
-        .expect("the table decodes");
+        let files = super::super::source::bundled_files();
+        let d = decode(&table, env!("PLEIN_INDEX_INPUTS"), files, true).expect("the table decodes");
         let (a, b) = (&p.corpus, &d.corpus);
         assert_eq!(format!("{:?}", a.themes), format!("{:?}", b.themes));
         assert_eq!(
@@ -379,18 +408,29 @@ mod tests {
         assert_eq!((a.skipped, a.fingerprint), (b.skipped, b.fingerprint));
         let first = &a.stories[0].id;
         assert!(b.get(first).is_some(), "ids are indexed after decoding");
+        // Without the stories: the same themes, resources and synonyms, no story.
+        let c = decode(&table, env!("PLEIN_INDEX_INPUTS"), files, false)
+            .expect("the table decodes without its stories")
+            .corpus;
+        assert!(c.stories.is_empty() && c.get(first).is_none());
+        assert_eq!(format!("{:?}", a.resources), format!("{:?}", c.resources));
+        assert_eq!(format!("{:?}", a.themes), format!("{:?}", c.themes));
+        assert_eq!(a.synonyms, c.synonyms);
     }
 
     #[test]
     fn a_table_from_other_inputs_or_damaged_is_not_used() {
         let table = encode(&parsed());
         let files = super::super::source::bundled_files();
-        assert!(decode(&table, "0000000000000000", files).is_none());
-        for cut in [0, 9, table.len() / 2, table.len() - 1] {
-            assert!(decode(&table[..cut], env!("PLEIN_INDEX_INPUTS"), files).is_none());
+        for stories in [true, false] {
+            assert!(decode(&table, "0000000000000000", files, stories).is_none());
+            for cut in [0, 9, table.len() / 2, table.len() - 1] {
+                let cut = &table[..cut];
+                assert!(decode(cut, env!("PLEIN_INDEX_INPUTS"), files, stories).is_none());
+            }
+            let mut longer = table.clone();
+            longer.push(0);
+            assert!(decode(&longer, env!("PLEIN_INDEX_INPUTS"), files, stories).is_none());
         }
-        let mut longer = table.clone();
-        longer.push(0);
-        assert!(decode(&longer, env!("PLEIN_INDEX_INPUTS"), files).is_none());
     }
 }

@@ -241,7 +241,7 @@ pub(crate) fn parse(
         lang: lang.unwrap_or_default(),
         author,
         narrator,
-        body: body.to_owned(),
+        body: body.to_owned().into(),
         path: path.to_owned(),
     };
     Some((

@@ -55,7 +55,7 @@ pub(crate) struct Reader<'a, X = ()> {
     pub x: X,
 }
 
-impl<X> Reader<'_, X> {
+impl<'a, X> Reader<'a, X> {
     pub fn take(&mut self, n: usize) -> Option<&[u8]> {
         if self.b.len() < n {
             return None;
@@ -81,8 +81,17 @@ impl<X> Reader<'_, X> {
         Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
     }
     pub fn str(&mut self) -> Option<String> {
+        self.str_ref().map(str::to_owned)
+    }
+    /// A text borrowed from the table (for readers that share or look up rather than own).
+    pub fn str_ref(&mut self) -> Option<&'a str> {
         let n = self.u32()?;
-        std::str::from_utf8(self.take(n)?).ok().map(str::to_owned)
+        if self.b.len() < n {
+            return None;
+        }
+        let (head, rest) = self.b.split_at(n);
+        self.b = rest;
+        std::str::from_utf8(head).ok()
     }
     pub fn opt<T>(&mut self, f: impl FnOnce(&mut Self) -> Option<T>) -> Option<Option<T>> {
         match self.u8()? {
@@ -97,7 +106,13 @@ impl<X> Reader<'_, X> {
         if n > self.b.len() {
             return None;
         }
-        (0..n).map(|_| f(self)).collect()
+        // Sized at once: collecting an iterator of `Option`s grows the vector step by step,
+        // and the lexicon table is tens of thousands of small lists.
+        let mut items = Vec::with_capacity(n);
+        for _ in 0..n {
+            items.push(f(self)?);
+        }
+        Some(items)
     }
     pub fn texts(&mut self) -> Option<Vec<String>> {
         self.list(Reader::str)

@@ -108,17 +108,13 @@ fn slots(w: &mut Writer, list: &[Vec<Alt>]) {
 }
 
 /// Reads slots of alternatives; each distinct text is allocated once and shared (see [`Alt`]).
-fn read_slots(r: &mut Reader, texts: &mut HashMap<String, Arc<str>>) -> Option<Vec<Vec<Alt>>> {
-    let mut text = |r: &mut Reader| -> Option<Arc<str>> {
-        let s = r.str()?;
-        Some(match texts.get(&s) {
-            Some(t) => t.clone(),
-            None => {
-                let t: Arc<str> = s.as_str().into();
-                texts.insert(s, t.clone());
-                t
-            }
-        })
+fn read_slots<'a>(
+    r: &mut Reader<'a>,
+    texts: &mut HashMap<&'a str, Arc<str>>,
+) -> Option<Vec<Vec<Alt>>> {
+    let mut text = |r: &mut Reader<'a>| -> Option<Arc<str>> {
+        let s = r.str_ref()?;
+        Some(texts.entry(s).or_insert_with(|| s.into()).clone())
     };
     r.list(|r| {
         r.list(|r| match r.u8()? {
