@@ -73,6 +73,13 @@ fn main() {
             include_str!("../tests/eval/seventh-tune.toml"),
         ),
         (
+            // An eighth, crisis phrasings and near-misses only, written blind on 2026-12-07:
+            // measured before tuning on it.
+            "tune-8",
+            include_str!("../tests/eval/eighth-tune.toml"),
+            include_str!("../tests/eval/eighth-tune.toml"),
+        ),
+        (
             "test",
             include_str!("../tests/eval/users-test.toml"),
             include_str!("../tests/eval/crisis-test.toml"),
@@ -90,25 +97,10 @@ fn main() {
             u.none,
             u.with_resource
         );
-        println!(
-            "  top-1 theme        {:.3} ({}/{})",
-            u.top1_rate(),
-            u.top1,
-            u.themed
-        );
-        println!("  P@5                {:.3}", u.p5());
-        println!(
-            "  resource in top 3  {:.3} ({}/{})",
-            u.resource_rate(),
-            u.resource_top3,
-            u.with_resource
-        );
-        println!(
-            "  zero-hit rate      {:.3} ({}/{})",
-            u.zero_hit_rate(),
-            u.zero_hits,
-            u.themed
-        );
+        // A set of crisis phrasings only has no theme figures.
+        if !users.is_empty() {
+            theme_figures(&u);
+        }
         println!(
             "  crisis recall      {:.3} ({}/{}), false cards {}/{} ordinary + {}/{} none",
             if c.phrasings == 0 {
@@ -129,4 +121,27 @@ fn main() {
             }
         }
     }
+}
+
+/// Top-1, P@5, resource in the first three and zero-hit rate of a part.
+fn theme_figures(u: &eval::UserReport) {
+    println!(
+        "  top-1 theme        {:.3} ({}/{})",
+        u.top1_rate(),
+        u.top1,
+        u.themed
+    );
+    println!("  P@5                {:.3}", u.p5());
+    println!(
+        "  resource in top 3  {:.3} ({}/{})",
+        u.resource_rate(),
+        u.resource_top3,
+        u.with_resource
+    );
+    println!(
+        "  zero-hit rate      {:.3} ({}/{})",
+        u.zero_hit_rate(),
+        u.zero_hits,
+        u.themed
+    );
 }

@@ -60,6 +60,7 @@ const CARD_ON_PURPOSE: &[&str] = &[
     "ik heb vroeger een poging gedaan, hoe vertel ik dat aan mijn kinderen",
     "vroeger had ik gedachten aan zelfdoding maar het gaat al jaren goed",
     "als kind werd ik geslagen hoe vertel ik dat nu aan mijn partner",
+    "ik heb vroeger aan zelfmoord gedacht maar het gaat nu goed, ik wil anderen helpen",
 ];
 
 #[test]
@@ -72,6 +73,7 @@ fn every_crisis_phrasing_of_the_tuning_sets_gets_its_card_and_ordinary_queries_n
         include_str!("eval/fifth-tune.toml"),
         include_str!("eval/sixth-tune.toml"),
         include_str!("eval/seventh-tune.toml"),
+        include_str!("eval/eighth-tune.toml"),
     ] {
         let more = eval::parse_crisis(more).expect("tuning set");
         set.crisis.extend(more.crisis);

@@ -302,7 +302,7 @@ mod tests {
     /// `plein search` on the bundled corpus reads the corpus table without its stories: the
     /// index must answer exactly as with the whole corpus (cards, resources' facts, synonyms).
     #[test]
-    fn the_bundled_index_answers_the_same_without_the_stories() {
+    fn a_search_without_the_stories_answers_as_with_them() {
         let whole = crate::corpus::load(&crate::corpus::Source::Bundled).expect("bundled");
         let part = crate::corpus::snapshot::bundled_without_stories().expect("the table");
         assert!(part.corpus.stories.is_empty() && !whole.corpus.stories.is_empty());

@@ -102,6 +102,8 @@ pub struct UserCase {
 
 #[derive(Deserialize)]
 struct UserFile {
+    /// Absent in a set of crisis phrasings and near-misses only.
+    #[serde(default)]
     q: Vec<UserCase>,
 }
 
