@@ -46,6 +46,8 @@ const ORDINARY: &[&str] = &[
     "mijn laatste dag op mijn werk",
     "morgen is mijn laatste dag bij de opvang",
     "de dierenarts zegt dat mijn kat doodgaat",
+    "als ik er niet meer ben wat gebeurt er met mijn schulden",
+    "wie erft mijn schulden als ik er morgen niet meer ben",
 ];
 
 /// Ordinary queries of the tuning sets that get a card on purpose: a threat to kill from
