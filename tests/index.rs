@@ -91,6 +91,47 @@ fn a_cache_damaged_in_place_is_found_by_its_checksums_and_rebuilt() {
     );
 }
 
+/// A cached index keeps its vocabulary's table beside it, and answers typos, compounds and
+/// "did you mean" as an index built in memory does; without the table it reads the words again.
+#[test]
+fn a_cached_index_answers_typos_as_a_fresh_one_with_or_without_its_vocabulary_table() {
+    let dir = fixture("corpus");
+    let c = corpus::load(&Source::Dir(dir.clone()))
+        .expect("fixture")
+        .corpus;
+    let root = tempfile::tempdir().expect("tempdir");
+    open_or_build(&c, &dir, root.path()).expect("build");
+    let index_dir = std::fs::read_dir(root.path())
+        .expect("ls")
+        .flatten()
+        .next()
+        .expect("one index")
+        .path();
+    let table = index_dir.join("plein-vocabulary.bin");
+    assert!(
+        table.is_file(),
+        "no vocabulary table beside the cached index"
+    );
+    let built = SearchIndex::build(&c).expect("build");
+    let answers = |ix: &SearchIndex| {
+        ["casno", "gokkn schulden", "eenzaamhied", "xyzzy"].map(|q| {
+            let r = ix.search(q, &Filter::default(), 10).expect("search");
+            let ids: Vec<String> = r.hits.iter().map(|h| h.id.clone()).collect();
+            (r.total, ids, r.suggestion)
+        })
+    };
+    let fresh = answers(&built);
+    let (cached, origin) = open_or_build(&c, &dir, root.path()).expect("open");
+    assert_eq!(origin, Origin::Cached);
+    assert_eq!(answers(&cached), fresh);
+    // A table that does not decode is not trusted: the words come from the index again (its
+    // size is checked with the index's files, so it is replaced by one of the same size).
+    let len = std::fs::metadata(&table).expect("table").len() as usize;
+    std::fs::write(&table, vec![0u8; len]).expect("damage");
+    let (cached, _) = open_or_build(&c, &dir, root.path()).expect("open");
+    assert_eq!(answers(&cached), fresh);
+}
+
 #[test]
 fn a_cache_that_cannot_be_written_falls_back_to_memory_without_a_word() {
     let tmp = tempfile::tempdir().expect("tempdir");

@@ -33,6 +33,8 @@ use tantivy::Index;
 
 /// The marker written beside a finished index.
 const MARKER: &str = "plein-index.toml";
+/// The table of the index's vocabulary, beside it (see `search::vocabulary`).
+const VOCABULARY: &str = "plein-vocabulary.bin";
 /// How many cached indexes to keep (one per corpus a person uses).
 const KEEP: usize = 3;
 
@@ -167,7 +169,16 @@ fn open_index(dir: &Path, marker: Marker, verify: bool) -> Option<(SearchIndex, 
     let (_, fields) = schema();
     // Opening reads every segment's term dictionaries (the vocabulary), so damaged files show
     // here; the count catches an index that lost documents.
-    let ix = SearchIndex::open(index, fields, marker.synonyms, marker.themes).ok()?;
+    // The vocabulary's table, written with the index (its size is among the marker's files).
+    let table = fs::read(dir.join(VOCABULARY)).ok();
+    let ix = SearchIndex::open(
+        index,
+        fields,
+        marker.synonyms,
+        marker.themes,
+        table.as_deref(),
+    )
+    .ok()?;
     (ix.len() == marker.meta.docs).then_some((ix, marker.meta))
 }
 
@@ -241,6 +252,10 @@ fn build_in(corpus: &Corpus, key: &str, dir: &Path) -> Result<(), SearchError> {
     let index = Index::create_in_dir(dir, schema)?;
     analysis::register(&index);
     index::write(&index, index::documents(corpus, &fields))?;
+    // Reading the vocabulary from the term dictionaries was most of a cached search's time at
+    // 100,000 stories; its table is written once, here.
+    let words = super::vocabulary::Vocabulary::read(&super::reader(&index)?, &fields)?.encode();
+    fs::write(dir.join(VOCABULARY), words).map_err(|e| SearchError(e.to_string()))?;
     let mut marker = toml::Table::new();
     marker.insert("key".into(), key.into());
     marker.insert("fingerprint".into(), hex(corpus.fingerprint));

@@ -118,19 +118,23 @@ impl SearchIndex {
             fields,
             synonyms,
             corpus.themes.iter().map(|t| t.slug.clone()).collect(),
+            None,
         )?;
         ix.help = crisis::facts(&corpus.resources);
         Ok(ix)
     }
 
+    /// Opens an index; its vocabulary from `vocabulary` (a table made with it) when that is
+    /// sound, else from its term dictionaries.
     fn open(
         index: Index,
         fields: Fields,
         synonyms: FoldedSynonyms,
         themes: Vec<String>,
+        vocabulary: Option<&[u8]>,
     ) -> Result<SearchIndex, SearchError> {
         let reader = reader(&index)?;
-        let vocab = Vocabulary::read(&reader, &fields)?;
+        let vocab = Vocabulary::with_table(&reader, &fields, vocabulary)?;
         Ok(Self::with(reader, fields, vocab, synonyms, themes))
     }
 

@@ -1,7 +1,8 @@
 //! The words of the corpus, for typos and compounds: read once from the index's term
-//! dictionaries when an index opens, or, for the bundled index, from a table made with it at
-//! development time (`assets/index/vocabulary.bin`: reading the term dictionary was most of
-//! the time it takes to open the index). The table starts with the inputs' hash of the bundled
+//! dictionaries when an index opens, or from a table made with the index: at development time
+//! for the bundled one (`assets/index/vocabulary.bin`), when it is built for a cached one
+//! (beside it in the cache). Reading the term dictionary was most of the time it takes to
+//! open an index. The table starts with the inputs' hash of the bundled
 //! index and is ignored when it is not current; the rest is one LZ4 block, encoded as
 //! `corpus::table` says (per length: the words' text, then each word's end and frequency).
 
@@ -43,8 +44,18 @@ impl Vocabulary {
     /// The bundled index's vocabulary: the words from the table made with it when that is
     /// current, else read from the index.
     pub fn bundled(reader: &IndexReader, fields: &Fields) -> tantivy::Result<Self> {
+        Self::with_table(reader, fields, Some(TABLE))
+    }
+
+    /// The words from `table` (made by [`Vocabulary::encode`] for this index) when it is
+    /// current and sound, else read from the index: a cached index keeps its table beside it.
+    pub fn with_table(
+        reader: &IndexReader,
+        fields: &Fields,
+        table: Option<&[u8]>,
+    ) -> tantivy::Result<Self> {
         let (stemmed, plain) = dictionaries(reader, fields)?;
-        let by_len = match decode(TABLE, super::embedded::INPUTS) {
+        let by_len = match table.and_then(|t| decode(t, super::embedded::INPUTS)) {
             Some(words) => words,
             None => words_of(&plain)?,
         };
