@@ -1,7 +1,7 @@
 //! Terminal app benchmarks: `cargo bench --bench app` prints the figures for BENCHMARKS.md.
 //!
-//! - keystroke → frame (update, search, render) in the search screen, bundled corpus and a
-//!   synthetic 10k-story corpus, p50/p99;
+//! - keystroke → frame (update, search, render) in the search screen, bundled corpus and
+//!   synthetic 10k- and 100k-story corpora (`PLEIN_BENCH_QUICK=1` skips 100k), p50/p99;
 //! - bytes written to the terminal per typed character at 80×24, through the real crossterm
 //!   backend into a counting writer: when only the query line changes, and when results change;
 //! - the work before the first frame (load the corpus, build the app, draw), which never waits
@@ -173,4 +173,11 @@ fn main() {
         "synthetic 10k",
         Arc::new(synthetic::corpus(&base, 10_000, 3)),
     );
+    // #17's budget at 100k stories (an index build of about ten seconds first).
+    if std::env::var_os("PLEIN_BENCH_QUICK").is_none() {
+        typing(
+            "synthetic 100k",
+            Arc::new(synthetic::corpus(&base, 100_000, 11)),
+        );
+    }
 }
