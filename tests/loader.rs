@@ -132,3 +132,56 @@ fn crlf_files_and_a_byte_order_mark_load() {
     assert!(l.diagnostics.is_empty(), "{:?}", l.diagnostics);
     assert_eq!(l.corpus.resources[0].body, "Tekst.");
 }
+
+/// A large corpus directory is parsed on two threads: the stories, the skipped files and the
+/// diagnostics come out in file order, as when one thread parses them.
+#[test]
+fn a_large_directory_loads_in_file_order_with_its_diagnostics() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    let src = fixture("corpus");
+    for sub in ["resources", "stories/eenzaamheid"] {
+        std::fs::create_dir_all(root.join(sub)).expect("mkdir");
+    }
+    for e in std::fs::read_dir(src.join("resources"))
+        .expect("ls")
+        .flatten()
+    {
+        std::fs::copy(e.path(), root.join("resources").join(e.file_name())).expect("copy");
+    }
+    let story = std::fs::read_to_string(src.join("stories/eenzaamheid/stille-zondagen.md"))
+        .expect("fixture story");
+    let n = 700;
+    for i in 0..n {
+        let mut text = story.replace(
+            "id = \"stille-zondagen\"",
+            &format!("id = \"kopie-{i:04}\""),
+        );
+        if i % 97 == 5 {
+            // A broken front matter: this file is skipped with a diagnostic.
+            text = text.replace("title = \"Stille zondagen\"", "title = Stille zondagen");
+        }
+        let name = format!("stories/eenzaamheid/kopie-{i:04}.md");
+        std::fs::write(root.join(name), text).expect("write");
+    }
+    let l = corpus::load(&Source::Dir(root.to_owned())).expect("loads");
+    let broken: Vec<usize> = (0..n).filter(|i| i % 97 == 5).collect();
+    let want: Vec<String> = (0..n)
+        .filter(|i| !broken.contains(i))
+        .map(|i| format!("kopie-{i:04}"))
+        .collect();
+    let got: Vec<&str> = l.corpus.stories.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(got, want);
+    assert_eq!(l.corpus.skipped, broken.len());
+    let errors: Vec<&str> = l
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| d.path.as_str())
+        .collect();
+    let want_errors: Vec<String> = broken.iter().map(|i| format!("kopie-{i:04}.md")).collect();
+    assert_eq!(errors.len(), want_errors.len(), "{errors:?}");
+    for (path, want) in errors.iter().zip(&want_errors) {
+        assert!(path.ends_with(want.as_str()), "{path} is not {want}");
+    }
+}

@@ -144,22 +144,13 @@ pub fn load_listing(listing: Listing, on_disk: bool) -> Loaded {
     let mut stories = Vec::new();
     let mut resources = Vec::new();
     let mut skipped = 0;
-    for file in docs {
-        let (rel, display) = (file.rel.clone(), file.display.clone());
-        let Some(text) = parse::decode(file.read(), &mut diags) else {
-            skipped += 1;
-            continue;
-        };
-        if rel.starts_with("stories/") {
-            match story::parse(&display, &rel, &text, &vocab, &mut diags) {
-                Some((s, false)) => stories.push(s),
-                _ => skipped += 1,
-            }
-        } else {
-            match resource::parse(&display, &rel, &text, &vocab, &mut diags) {
-                Some(p) if !p.had_errors => resources.push(p),
-                _ => skipped += 1,
-            }
+    // In file order, whatever thread parsed them: the same corpus and diagnostics as one by one.
+    for (doc, file_diags) in parse_docs(docs, &vocab) {
+        diags.extend(file_diags);
+        match doc {
+            ParsedFile::Story(s) => stories.push(s),
+            ParsedFile::Resource(r) => resources.push(r),
+            ParsedFile::Skipped => skipped += 1,
         }
     }
 
@@ -291,6 +282,61 @@ fn unknown_stories(p: &mut resource::Parsed, story_ids: &[&str], diags: &mut Vec
 type ThemeLinks = Option<(String, Vec<(String, Pos)>)>;
 
 /// Parses the corpus's `themes.toml`, or the bundled one when the corpus has none or it is broken.
+/// One corpus file, parsed.
+enum ParsedFile {
+    Story(story::Parsed),
+    Resource(resource::Parsed),
+    Skipped,
+}
+
+/// Below this many files one thread parses them all (a thread costs more than it saves).
+const PARALLEL_FROM: usize = 512;
+
+/// Reads and parses the corpus files, each with its own diagnostics, in the order given: on
+/// two threads for a large corpus directory (a 100,000-story directory took 4.6 s on one).
+fn parse_docs(docs: Vec<source::File>, vocab: &Vocabulary) -> Vec<(ParsedFile, Vec<Diagnostic>)> {
+    let one = |file: source::File| {
+        let mut diags = Vec::new();
+        let (rel, display) = (file.rel.clone(), file.display.clone());
+        let doc = match parse::decode(file.read(), &mut diags) {
+            None => ParsedFile::Skipped,
+            Some(text) if rel.starts_with("stories/") => {
+                match story::parse(&display, &rel, &text, vocab, &mut diags) {
+                    Some((s, false)) => ParsedFile::Story(s),
+                    _ => ParsedFile::Skipped,
+                }
+            }
+            Some(text) => match resource::parse(&display, &rel, &text, vocab, &mut diags) {
+                Some(p) if !p.had_errors => ParsedFile::Resource(p),
+                _ => ParsedFile::Skipped,
+            },
+        };
+        (doc, diags)
+    };
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(2));
+    if docs.len() < PARALLEL_FROM || threads < 2 {
+        return docs.into_iter().map(one).collect();
+    }
+    let mut docs = docs;
+    // The second half waits here, so that this thread parses it when no thread can start.
+    let second = std::sync::Mutex::new(docs.split_off(docs.len() / 2));
+    let take = || std::mem::take(&mut *second.lock().unwrap_or_else(|e| e.into_inner()));
+    std::thread::scope(|scope| {
+        let worker = std::thread::Builder::new()
+            .name("plein-corpus".into())
+            .spawn_scoped(scope, || take().into_iter().map(one).collect::<Vec<_>>());
+        let mut parsed: Vec<_> = docs.into_iter().map(one).collect();
+        let rest = match worker {
+            Ok(handle) => handle
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            Err(_) => take().into_iter().map(one).collect(),
+        };
+        parsed.extend(rest);
+        parsed
+    })
+}
+
 fn load_themes(
     file: Option<source::File>,
     diags: &mut Vec<Diagnostic>,
