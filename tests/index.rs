@@ -60,12 +60,7 @@ fn a_cache_damaged_in_place_is_found_by_its_checksums_and_rebuilt() {
         open_or_build(&c, &dir, root.path()).expect("build").1,
         Origin::Rebuilt
     );
-    let index_dir = std::fs::read_dir(root.path())
-        .expect("ls")
-        .flatten()
-        .next()
-        .expect("one index")
-        .path();
+    let index_dir = crate::util::only_index(root.path());
     // Flip one byte in the middle of the stored documents: same size, same names.
     let store = std::fs::read_dir(&index_dir)
         .expect("ls")
@@ -101,12 +96,7 @@ fn a_cached_index_answers_typos_as_a_fresh_one_with_or_without_its_vocabulary_ta
         .corpus;
     let root = tempfile::tempdir().expect("tempdir");
     open_or_build(&c, &dir, root.path()).expect("build");
-    let index_dir = std::fs::read_dir(root.path())
-        .expect("ls")
-        .flatten()
-        .next()
-        .expect("one index")
-        .path();
+    let index_dir = crate::util::only_index(root.path());
     let table = index_dir.join("plein-vocabulary.bin");
     assert!(
         table.is_file(),

@@ -283,12 +283,7 @@ fn a_damaged_or_stale_cache_is_rebuilt_not_fatal() {
             .total,
         1
     );
-    let index_dir = std::fs::read_dir(root.path())
-        .expect("ls")
-        .flatten()
-        .next()
-        .expect("one index")
-        .path();
+    let index_dir = crate::util::only_index(root.path());
     for f in std::fs::read_dir(&index_dir).expect("ls").flatten() {
         std::fs::write(f.path(), b"garbage").expect("damage");
     }

@@ -46,3 +46,13 @@ pub fn stdout(o: &Output) -> String {
 pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
+
+/// The one index directory a cache root holds after one corpus was cached.
+pub fn only_index(root: &std::path::Path) -> PathBuf {
+    std::fs::read_dir(root)
+        .expect("ls")
+        .flatten()
+        .next()
+        .expect("one index")
+        .path()
+}
