@@ -48,10 +48,10 @@ pub(super) fn run(
         kind: args.kind.and_then(Kind::from_slug),
         ..Filter::default()
     };
-    // The fast path: a cached index whose directories and hit files are unchanged answers
-    // without reading the corpus.
-    // For the bundled corpus, its prebuilt index and the corpus without its stories (which the
-    // index holds) answer.
+    // The fast paths: a cached index whose directories and hit files are unchanged answers
+    // without reading the corpus; the bundled corpus's prebuilt index answers with the corpus
+    // table read without its stories (the index holds them). Each gives the results and the
+    // number of skipped files to report.
     let cached = match (source, cache_root) {
         (Source::Dir(dir), Some(root)) if args.local.is_none() => cache::open_cached(root, dir)
             .and_then(
