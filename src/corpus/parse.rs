@@ -5,7 +5,7 @@
 
 use super::source::File;
 use crate::diag::{Diagnostic, Lines, Message, Pos, msg};
-use crate::sanitize::{is_forbidden_in_text, sanitize};
+use crate::sanitize::{any_needs_sanitizing, is_forbidden_in_text, sanitize};
 use toml::Spanned;
 
 /// Decodes a file to text: UTF-8 checked, BOM dropped, CRLF made LF, control characters reported
@@ -18,7 +18,7 @@ pub(crate) fn decode(file: File, diags: &mut Vec<Diagnostic>) -> Option<String> 
             return None;
         }
     };
-    let text = match String::from_utf8(bytes) {
+    let mut text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
             let valid = e.utf8_error().valid_up_to();
@@ -31,10 +31,16 @@ pub(crate) fn decode(file: File, diags: &mut Vec<Diagnostic>) -> Option<String> 
             return None;
         }
     };
-    let text = text
-        .strip_prefix('\u{FEFF}')
-        .unwrap_or(&text)
-        .replace("\r\n", "\n");
+    // In place where nothing changes: the common case is one scan of the bytes and no copy.
+    if text.starts_with('\u{FEFF}') {
+        text.drain(..'\u{FEFF}'.len_utf8());
+    }
+    if text.contains('\r') {
+        text = text.replace("\r\n", "\n");
+    }
+    if !any_needs_sanitizing(&text) {
+        return Some(text);
+    }
     for (offset, c) in text
         .char_indices()
         .filter(|(_, c)| is_forbidden_in_text(*c))
