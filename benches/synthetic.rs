@@ -35,8 +35,8 @@ fn vocabulary(base: &Corpus) -> Vec<String> {
     let texts = base
         .stories
         .iter()
-        .map(|s| &*s.body)
-        .chain(base.resources.iter().map(|r| &*r.body));
+        .map(|s| s.text().expect("story text").into_owned())
+        .chain(base.resources.iter().map(|r| r.body.to_string()));
     for t in texts {
         for w in t
             .split(|c: char| !c.is_alphabetic())
@@ -148,7 +148,7 @@ pub fn write_dir(corpus: &Corpus, dir: &Path) -> std::io::Result<()> {
             s.perspective.slug(),
             q(&s.phases),
             q(&s.resources),
-            s.body
+            s.text().expect("story text")
         );
         std::fs::write(dir.join(&s.path), text)?;
     }

@@ -105,7 +105,7 @@ fn every_story_is_illustrative_sized_and_linked_to_help() {
         .collect();
     for s in &c.stories {
         assert_eq!(s.origin, "illustratief", "{}", s.path);
-        let words = quality::readability(&s.body).words;
+        let words = quality::readability(&s.text().expect("story text")).words;
         assert!((250..=600).contains(&words), "{}: {words} words", s.path);
         assert!(
             (1..=4).contains(&s.resources.len()),
@@ -115,7 +115,7 @@ fn every_story_is_illustrative_sized_and_linked_to_help() {
         );
         linked.extend(s.resources.iter().map(String::as_str));
         assert!(
-            s.body.contains("Mijn tip"),
+            s.text().expect("story text").contains("Mijn tip"),
             "{}: ends without a **Mijn tip:**",
             s.path
         );
@@ -137,14 +137,14 @@ fn every_story_is_illustrative_sized_and_linked_to_help() {
 fn readability_b1() {
     let c = corpus();
     for s in &c.stories {
-        let r = quality::readability(&s.body);
+        let r = quality::readability(&s.text().expect("story text"));
         assert!(
             r.mean_sentence <= 14.0,
             "{}: mean sentence {:.1} words",
             s.path,
             r.mean_sentence
         );
-        let long = quality::long_sentences(&s.body, 30);
+        let long = quality::long_sentences(&s.text().expect("story text"), 30);
         assert!(
             long.is_empty(),
             "{}: sentences over 30 words: {long:?}",
@@ -159,7 +159,7 @@ fn stories_and_titles_are_distinct() {
     let sh: Vec<_> = c
         .stories
         .iter()
-        .map(|s| quality::shingles(&s.body))
+        .map(|s| quality::shingles(&s.text().expect("story text")))
         .collect();
     for i in 0..c.stories.len() {
         for j in i + 1..c.stories.len() {
@@ -197,7 +197,12 @@ fn stories_that_touch_hard_subjects_carry_the_content_note() {
     let c = corpus();
     let mut missing = Vec::new();
     for s in &c.stories {
-        let text = format!("{} {} {}", s.title, s.summary, s.body);
+        let text = format!(
+            "{} {} {}",
+            s.title,
+            s.summary,
+            s.text().expect("story text")
+        );
         for (note, word) in quality::triggered_notes(&text) {
             if !s.content_notes.iter().any(|n| n == note) {
                 missing.push(format!(
@@ -291,7 +296,12 @@ fn every_phone_number_and_web_address_comes_from_the_checked_sources() {
     for s in &c.stories {
         texts.push((
             s.path.clone(),
-            format!("{}\n{}\n{}", s.title, s.summary, s.body),
+            format!(
+                "{}\n{}\n{}",
+                s.title,
+                s.summary,
+                s.text().expect("story text")
+            ),
         ));
     }
     for r in &c.resources {
@@ -371,7 +381,12 @@ fn stories_identify_nobody() {
         .collect();
     let mut problems = Vec::new();
     for s in &c.stories {
-        let text = format!("{} {} {}", s.title, s.summary, s.body);
+        let text = format!(
+            "{} {} {}",
+            s.title,
+            s.summary,
+            s.text().expect("story text")
+        );
         let lower = text.to_lowercase();
         if text.contains('@') {
             problems.push(format!("{}: looks like an e-mail address", s.path));
@@ -399,7 +414,7 @@ fn stories_identify_nobody() {
                 problems.push(format!("{}: looks like a street address ({w} …)", s.path));
             }
         }
-        for sentence in quality::markdown_sentences(&s.body) {
+        for sentence in quality::markdown_sentences(&s.text().expect("story text")) {
             let ws: Vec<&str> = sentence.split_whitespace().collect();
             for (i, win) in ws.windows(3).enumerate() {
                 let cap = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
@@ -444,7 +459,7 @@ fn print_report(c: &Corpus) {
             .count();
         let mean = main
             .iter()
-            .map(|s| quality::readability(&s.body).mean_sentence)
+            .map(|s| quality::readability(&s.text().expect("story text")).mean_sentence)
             .sum::<f64>()
             / main.len().max(1) as f64;
         by_theme.insert(i, (t.slug.clone(), main.len(), naaste, mean));
@@ -452,7 +467,7 @@ fn print_report(c: &Corpus) {
     let sh: Vec<_> = c
         .stories
         .iter()
-        .map(|s| quality::shingles(&s.body))
+        .map(|s| quality::shingles(&s.text().expect("story text")))
         .collect();
     let mut worst = (0.0f64, String::new());
     for i in 0..sh.len() {
@@ -466,7 +481,7 @@ fn print_report(c: &Corpus) {
     let all = c
         .stories
         .iter()
-        .map(|s| quality::readability(&s.body))
+        .map(|s| quality::readability(&s.text().expect("story text")))
         .collect::<Vec<_>>();
     let mean = all.iter().map(|r| r.mean_sentence).sum::<f64>() / all.len().max(1) as f64;
     let longest = all.iter().map(|r| r.longest_sentence).max().unwrap_or(0);

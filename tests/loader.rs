@@ -83,8 +83,10 @@ fn control_characters_are_reported_and_neutralised_not_skipped() {
         .iter()
         .find(|s| s.id == "control-chars")
         .expect("still loaded");
-    assert!(story.body.contains("␛[2J") && story.body.contains('␇'));
-    assert!(!story.body.contains('\u{1b}') && !story.body.contains('\u{7}'));
+    // Read again from its file when shown: neutralised the same way.
+    let body = story.text().expect("story text");
+    assert!(body.contains("␛[2J") && body.contains('␇'));
+    assert!(!body.contains('\u{1b}') && !body.contains('\u{7}'));
 }
 
 #[test]
@@ -184,4 +186,44 @@ fn a_large_directory_loads_in_file_order_with_its_diagnostics() {
     for (path, want) in errors.iter().zip(&want_errors) {
         assert!(path.ends_with(want.as_str()), "{path} is not {want}");
     }
+}
+
+/// A story of a corpus directory keeps its text in its file (100,000 stories' text is not held
+/// in memory): it is read when shown, so an edit since loading shows, and a file gone since is
+/// said in the reader, never a panic or an empty page.
+#[test]
+fn a_directory_story_is_read_from_its_file_when_shown() {
+    use plein::app::{App, Keymap};
+    use plein::corpus::Body;
+    let dir = tempfile::tempdir().expect("tempdir");
+    crate::search::copy_dir(&fixture("corpus"), dir.path());
+    let corpus = corpus::load(&Source::Dir(dir.path().to_owned()))
+        .expect("loads")
+        .corpus;
+    let story = corpus.stories.first().expect("a story");
+    let Body::File(file) = &story.body else {
+        panic!("a directory's story text stays in its file");
+    };
+    let text = std::fs::read_to_string(file).expect("story file");
+    let body = text.splitn(3, "+++\n").nth(2).expect("a body").trim();
+    assert_eq!(story.text().expect("readable"), body);
+    std::fs::write(file, text.replace(body, "Nieuwe tekst.")).expect("edit");
+    assert_eq!(story.text().expect("readable"), "Nieuwe tekst.");
+
+    std::fs::remove_file(file).expect("remove");
+    assert_eq!(story.text().expect_err("gone").code, "unreadable");
+    let id = story.id.clone();
+    let app = App::new(std::sync::Arc::new(corpus), Lang::Nl, Keymap::default());
+    let shown: Vec<String> = app
+        .layout(&id)
+        .lines
+        .iter()
+        .map(|l| l.iter().map(|(t, _)| t.as_str()).collect())
+        .collect();
+    let shown = shown.join(" ");
+    assert!(
+        shown.contains("plein kan de tekst van dit verhaal nu niet lezen")
+            && shown.contains(&format!("{id}.md")),
+        "{shown}"
+    );
 }

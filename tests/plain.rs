@@ -181,7 +181,7 @@ fn long_stories_are_paged_and_numbers_open_links() {
             _ => None,
         })
         .filter(|(_, s)| s.content_notes.is_empty())
-        .max_by_key(|(_, s)| s.body.len())
+        .max_by_key(|(_, s)| s.text().expect("story text").len())
         .expect("a story");
     let list = r.say("1");
     assert!(list.contains(&format!("{n}. {}", story.title)), "{list}");

@@ -152,7 +152,15 @@ fn story(app: &App, s: &Story, cat: &Catalog, width: usize) -> Layout {
         );
     }
     out.push(Vec::new());
-    spoken.extend(body(&mut out, &s.body, width));
+    match s.text() {
+        Ok(text) => spoken.extend(body(&mut out, &text, width)),
+        Err(problem) => {
+            let first = out.len();
+            wrapped(&mut out, cat.t("doc.unreadable"), width, LineRole::Plain);
+            wrapped(&mut out, &problem.render(cat), width, LineRole::Muted);
+            spoken.push((first..out.len()).map(|l| (l, 0)).collect());
+        }
+    }
     let mut links = Vec::new();
     let resources: Vec<&Resource> = s
         .resources

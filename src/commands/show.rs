@@ -1,7 +1,7 @@
 //! `plein show ID`: a story or resource as plain, wrapped text (for pipes and screen readers).
 
 use super::{EXIT_OK, EXIT_PROBLEM, Io};
-use crate::corpus::{Corpus, Doc, Resource, Story};
+use crate::corpus::{Body, Corpus, Doc, Resource, Story};
 use crate::i18n::Catalog;
 use crate::present::{byline, origin_label, resource_contact};
 use crate::text::{Block, markdown, wrap_plain};
@@ -22,6 +22,24 @@ pub(super) fn run(
             io.cat().f("cli.not_found", &[("id", &id)])
         )?;
         return Ok(EXIT_PROBLEM);
+    };
+    // A story left in its file is read now, once; a file gone or broken since loading is said.
+    let held;
+    let doc = match doc {
+        Doc::Story(s) if matches!(s.body, Body::File(_)) => match s.text() {
+            Ok(text) => {
+                held = Story {
+                    body: text.into_owned().into(),
+                    ..s.clone()
+                };
+                Doc::Story(&held)
+            }
+            Err(problem) => {
+                writeln!(io.err, "{}", problem.render(io.cat()))?;
+                return Ok(EXIT_PROBLEM);
+            }
+        },
+        doc => doc,
     };
     if json {
         let value = match doc {
@@ -103,7 +121,7 @@ pub fn story_lines(
         ));
     }
     out.push(String::new());
-    out.extend(body_lines(&s.body, width));
+    out.extend(body_lines(&s.text().unwrap_or_default(), width));
     let links: Vec<&Resource> = s
         .resources
         .iter()

@@ -137,9 +137,8 @@ pub struct Story {
     pub author: Option<String>,
     /// Facts about the narrator, if given.
     pub narrator: Narrator,
-    /// The story in Markdown: borrowed from the binary for the bundled corpus (no copy in each
-    /// process), owned when read from a file.
-    pub body: Cow<'static, str>,
+    /// The story in Markdown, held or left in its file: see [`Story::text`].
+    pub body: Body,
     /// The file it came from.
     pub path: String,
 }
@@ -148,6 +147,55 @@ impl Story {
     /// The main theme's slug.
     pub fn main_theme(&self) -> &str {
         self.themes.first().map_or("", String::as_str)
+    }
+
+    /// The story's Markdown text: the held text, or its file read again and checked as when the
+    /// corpus was loaded. Fails (saying why, for the file) when the file was removed or broken
+    /// since.
+    pub fn text(&self) -> Result<Cow<'_, str>, crate::diag::Diagnostic> {
+        match &self.body {
+            Body::Held(text) => Ok(Cow::Borrowed(text)),
+            Body::File(file) => super::story::read_body(file, &self.path).map(Cow::Owned),
+        }
+    }
+}
+
+/// Where a story's Markdown text is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Body {
+    /// In memory: borrowed from the binary for the bundled corpus (no copy in each process),
+    /// owned for a file of a local overlay or one made in memory.
+    Held(Cow<'static, str>),
+    /// Left in its file in a corpus directory, which is read again when the story is shown or
+    /// indexed: a directory of 100,000 stories would otherwise hold 400 MB of text.
+    File(std::path::PathBuf),
+}
+
+impl From<String> for Body {
+    fn from(text: String) -> Self {
+        Body::Held(Cow::Owned(text))
+    }
+}
+
+impl From<&'static str> for Body {
+    fn from(text: &'static str) -> Self {
+        Body::Held(Cow::Borrowed(text))
+    }
+}
+
+/// A story serializes with its text (read from its file when it was left there).
+impl Serialize for Body {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Body::Held(text) => s.serialize_str(text),
+            Body::File(file) => {
+                let display = file.display().to_string();
+                match super::story::read_body(file, &display) {
+                    Ok(text) => s.serialize_str(&text),
+                    Err(d) => Err(serde::ser::Error::custom(format!("{display}: {}", d.code))),
+                }
+            }
+        }
     }
 }
 

@@ -10,7 +10,9 @@
 //!
 //! Encoding: see `corpus::table`.
 
-use super::model::{ContentNote, Corpus, Date, Narrator, Perspective, Resource, Story, Theme};
+use super::model::{
+    Body, ContentNote, Corpus, Date, Narrator, Perspective, Resource, Story, Theme,
+};
 use super::{Loaded, Synonyms, table};
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -148,7 +150,7 @@ impl Writer {
             lang,
             author,
             narrator,
-            body,
+            body: _,
             path,
         } = s;
         self.strs(&[id, title, summary]);
@@ -171,7 +173,8 @@ impl Writer {
             self.opt(o, |w, v| w.str(v));
         }
         self.opt(migration, |w, v| w.u8(u8::from(*v)));
-        self.body(path, body);
+        // The bundled corpus holds its texts; a story left in its file is written as read now.
+        self.body(path, &s.text().unwrap_or_default());
     }
     fn resource(&mut self, r: &Resource) {
         let Resource {
@@ -333,7 +336,7 @@ impl Reader<'_> {
             lang,
             author,
             narrator,
-            body: self.body()?,
+            body: Body::Held(self.body()?),
             path,
         })
     }

@@ -472,7 +472,7 @@ fn wanted(rel: &str) -> bool {
         || rel.starts_with("resources/")
 }
 
-fn read_limited(path: &Path, len: u64, display: &str) -> Result<Vec<u8>, Diagnostic> {
+pub(crate) fn read_limited(path: &Path, len: u64, display: &str) -> Result<Vec<u8>, Diagnostic> {
     if len > MAX_FILE_BYTES {
         return Err(Diagnostic::error(
             display,

@@ -3,8 +3,10 @@
 use super::Vocabulary;
 use super::model::{Narrator, PHASES, Perspective, Story};
 use super::parse::{self, Fields};
+use super::source::{File, read_limited};
 use crate::diag::{Diagnostic, Pos, msg};
 use serde::Deserialize;
+use std::path::Path;
 use toml::Spanned;
 
 #[derive(Deserialize)]
@@ -37,6 +39,39 @@ struct RawNarrator {
     setting: Option<Spanned<String>>,
     region: Option<Spanned<String>>,
     migration: Option<bool>,
+}
+
+/// A story's body read again from its file (see [`super::Body::File`]): decoded, sanitized and
+/// trimmed as when the corpus was loaded. The error says why when the file can no longer be
+/// read, has lost its front matter or its text.
+pub(crate) fn read_body(file: &Path, display: &str) -> Result<String, Diagnostic> {
+    let mut diags = Vec::new();
+    let file = File {
+        rel: String::new(),
+        display: display.to_owned(),
+        bytes: read_limited(file, 0, display),
+        stamp: 0,
+        deferred: None,
+    };
+    let first_error = |diags: Vec<Diagnostic>| {
+        let fallback =
+            || Diagnostic::error(display, Pos::FILE, "empty-body", msg("diag.empty-body"));
+        diags
+            .into_iter()
+            .find(Diagnostic::is_error)
+            .unwrap_or_else(fallback)
+    };
+    let Some(text) = parse::decode(file, &mut diags) else {
+        return Err(first_error(diags));
+    };
+    let Some(doc) = parse::split(display, &text, &mut diags) else {
+        return Err(first_error(diags));
+    };
+    let body = doc.body.trim();
+    if body.is_empty() {
+        return Err(first_error(Vec::new()));
+    }
+    Ok(body.to_owned())
 }
 
 /// The curator's review aid for a story someone wrote in plein: what could identify someone,

@@ -117,7 +117,8 @@ pub(crate) fn documents<'a>(
             s.tags.join(" ").replace('-', " "),
             theme_names(&s.themes)
         );
-        let body = plain_text(&s.body);
+        // A file gone since loading indexes without its text; the reader says why it is missing.
+        let body = plain_text(&s.text().unwrap_or_default());
         let mut d = doc!(
             f.id => s.id.as_str(),
             f.kind => "story",
