@@ -3,13 +3,16 @@
 use super::analysis::{self, NL, NL_PLAIN, phone_tokens};
 use crate::corpus::Corpus;
 use crate::text::markdown;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
 use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue};
 use tantivy::collector::{Collector, TopDocs};
+use tantivy::indexer::NoMergePolicy;
 use tantivy::schema::{
     FAST, Facet, FacetOptions, Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing,
     TextOptions,
 };
-use tantivy::{DocAddress, Index, IndexWriter, Order, Score, TantivyDocument, doc};
+use tantivy::{DocAddress, Document, Index, IndexWriter, Order, Score, TantivyDocument, doc};
 
 /// The index fields.
 #[derive(Debug, Clone, Copy)]
@@ -37,6 +40,9 @@ pub(crate) struct Fields {
 
 /// Memory budget of one index writer thread (tantivy's minimum is 15 MB).
 const WRITER_BUDGET: usize = 20_000_000;
+
+/// How many segments one merge joins (tantivy's default merge policy joins eight alike).
+const MERGE_WIDTH: usize = 8;
 
 /// Name of the rank field.
 const RANK: &str = "rank";
@@ -90,90 +96,141 @@ pub(crate) fn plain_text(md: &str) -> String {
         .join(" ")
 }
 
-/// The index documents for a corpus: every story and resource, made one at a time as the
-/// writer takes them (no copy of the whole corpus is held).
+/// An index document made by the indexing thread that takes it: the writer's queue (up to
+/// 10,000 documents) then holds what a document is made from, not its text twice over (the body
+/// and the plain field), and reading a story's file and its Markdown run on the indexing threads.
+pub(crate) struct Pending {
+    doc: OnceLock<TantivyDocument>,
+    make: Mutex<Option<Make>>,
+}
+
+type Make = Box<dyn FnOnce() -> TantivyDocument + Send>;
+
+impl Pending {
+    fn new(make: impl FnOnce() -> TantivyDocument + Send + 'static) -> Self {
+        Pending {
+            doc: OnceLock::new(),
+            make: Mutex::new(Some(Box::new(make))),
+        }
+    }
+
+    fn doc(&self) -> &TantivyDocument {
+        self.doc.get_or_init(|| {
+            let make = self.make.lock().unwrap_or_else(|e| e.into_inner()).take();
+            make.map_or_else(TantivyDocument::new, |make| make())
+        })
+    }
+}
+
+impl Document for Pending {
+    type Value<'a> = <TantivyDocument as Document>::Value<'a>;
+    type FieldsValuesIter<'a> = <TantivyDocument as Document>::FieldsValuesIter<'a>;
+
+    fn iter_fields_and_values(&self) -> Self::FieldsValuesIter<'_> {
+        self.doc().iter_fields_and_values()
+    }
+}
+
+/// The index documents for a corpus: every story and resource, each made when an indexing
+/// thread takes it (no copy of the whole corpus, nor of many texts, is held).
 pub(crate) fn documents<'a>(
     corpus: &'a Corpus,
     f: &'a Fields,
-) -> impl Iterator<Item = TantivyDocument> + 'a {
-    let theme_names = |themes: &[String]| -> String {
+) -> impl Iterator<Item = Pending> + 'a {
+    let f = *f;
+    let names: Arc<HashMap<String, String>> = Arc::new(
+        corpus
+            .themes
+            .iter()
+            .map(|t| (t.slug.clone(), format!("{} {}", t.name_nl, t.name_en)))
+            .collect(),
+    );
+    let theme_names = |names: &HashMap<String, String>, themes: &[String]| -> String {
         themes
             .iter()
-            .filter_map(|t| corpus.theme(t))
-            .map(|t| format!("{} {}", t.name_nl, t.name_en))
+            .filter_map(|t| names.get(t))
+            .map(String::as_str)
             .collect::<Vec<_>>()
             .join(" ")
     };
-    let stamp = move |d: &mut TantivyDocument, path: &str| {
-        if let Some((rel, stamp)) = corpus.stamps.files.get(path) {
+    let stamp_of = move |path: &str| corpus.stamps.files.get(path).cloned();
+    let stamp = move |d: &mut TantivyDocument, stamp: Option<(String, u64)>| {
+        if let Some((rel, stamp)) = stamp {
             d.add_text(f.file, rel);
-            d.add_u64(f.stamp, *stamp);
+            d.add_u64(f.stamp, stamp);
         }
     };
     let n_stories = corpus.stories.len() as u64;
+    let story_names = Arc::clone(&names);
     let stories = corpus.stories.iter().enumerate().map(move |(i, s)| {
-        let tags_text = format!(
-            "{} {}",
-            s.tags.join(" ").replace('-', " "),
-            theme_names(&s.themes)
-        );
-        // A file gone since loading indexes without its text; the reader says why it is missing.
-        let body = plain_text(&s.text().unwrap_or_default());
-        let mut d = doc!(
-            f.id => s.id.as_str(),
-            f.kind => "story",
-            f.themes => s.themes.join(" "),
-            f.perspective => s.perspective.slug(),
-            f.title => s.title.as_str(),
-            f.summary => s.summary.as_str(),
-            f.tags_text => tags_text.as_str(),
-            f.body => body.as_str(),
-            f.plain => format!("{} {} {} {}", s.title, s.summary, tags_text, body),
-            f.rank => i as u64 + 1,
-        );
-        for t in &s.themes {
-            d.add_facet(f.theme, Facet::from_path([t.as_str()]));
-        }
-        for t in &s.tags {
-            d.add_text(f.tag, t);
-        }
-        for p in &s.phases {
-            d.add_text(f.phase, p);
-        }
-        stamp(&mut d, &s.path);
-        d
+        let (s, names, file) = (s.clone(), Arc::clone(&story_names), stamp_of(&s.path));
+        Pending::new(move || {
+            let tags_text = format!(
+                "{} {}",
+                s.tags.join(" ").replace('-', " "),
+                theme_names(&names, &s.themes)
+            );
+            // A file gone since loading indexes without its text; the reader says why it is missing.
+            let body = plain_text(&s.text().unwrap_or_default());
+            let mut d = doc!(
+                f.id => s.id.as_str(),
+                f.kind => "story",
+                f.themes => s.themes.join(" "),
+                f.perspective => s.perspective.slug(),
+                f.title => s.title.as_str(),
+                f.summary => s.summary.as_str(),
+                f.tags_text => tags_text.as_str(),
+                f.body => body.as_str(),
+                f.plain => format!("{} {} {} {}", s.title, s.summary, tags_text, body),
+                f.rank => i as u64 + 1,
+            );
+            for t in &s.themes {
+                d.add_facet(f.theme, Facet::from_path([t.as_str()]));
+            }
+            for t in &s.tags {
+                d.add_text(f.tag, t);
+            }
+            for p in &s.phases {
+                d.add_text(f.phase, p);
+            }
+            stamp(&mut d, file);
+            d
+        })
     });
     let resources = corpus.resources.iter().enumerate().map(move |(i, r)| {
-        let tags_text = format!(
-            "{} {} {}",
-            r.kind,
-            theme_names(&r.themes),
-            r.search_words.join(" ")
-        );
-        let body = format!(
-            "{} {}",
-            plain_text(&r.body),
-            r.hours.clone().unwrap_or_default()
-        )
-        .trim()
-        .to_owned();
-        let mut d = doc!(
-            f.id => r.id.as_str(),
-            f.kind => "resource",
-            f.themes => r.themes.join(" "),
-            f.title => r.name.as_str(),
-            f.summary => r.summary.as_str(),
-            f.tags_text => tags_text.as_str(),
-            f.body => body.as_str(),
-            f.plain => format!("{} {} {} {} {}", r.name, r.summary, tags_text, body, r.url.clone().unwrap_or_default()),
-            f.phone => phone_tokens(&r.phone),
-            f.rank => n_stories + i as u64 + 1,
-        );
-        for t in &r.themes {
-            d.add_facet(f.theme, Facet::from_path([t.as_str()]));
-        }
-        stamp(&mut d, &r.path);
-        d
+        let (r, names, file) = (r.clone(), Arc::clone(&names), stamp_of(&r.path));
+        Pending::new(move || {
+            let tags_text = format!(
+                "{} {} {}",
+                r.kind,
+                theme_names(&names, &r.themes),
+                r.search_words.join(" ")
+            );
+            let body = format!(
+                "{} {}",
+                plain_text(&r.body),
+                r.hours.clone().unwrap_or_default()
+            )
+            .trim()
+            .to_owned();
+            let mut d = doc!(
+                f.id => r.id.as_str(),
+                f.kind => "resource",
+                f.themes => r.themes.join(" "),
+                f.title => r.name.as_str(),
+                f.summary => r.summary.as_str(),
+                f.tags_text => tags_text.as_str(),
+                f.body => body.as_str(),
+                f.plain => format!("{} {} {} {} {}", r.name, r.summary, tags_text, body, r.url.clone().unwrap_or_default()),
+                f.phone => phone_tokens(&r.phone),
+                f.rank => n_stories + i as u64 + 1,
+            );
+            for t in &r.themes {
+                d.add_facet(f.theme, Facet::from_path([t.as_str()]));
+            }
+            stamp(&mut d, file);
+            d
+        })
     });
     stories.chain(resources)
 }
@@ -181,9 +238,9 @@ pub(crate) fn documents<'a>(
 /// Writes documents into an index and commits them, on up to two threads (one per core: the
 /// bundled corpus indexes in half the time on two). Which thread takes which document varies,
 /// so results never depend on document order: [`by_score`] breaks ties by `rank`.
-pub(crate) fn write(
+pub(crate) fn write<D: Document>(
     index: &Index,
-    docs: impl Iterator<Item = TantivyDocument>,
+    docs: impl Iterator<Item = D>,
 ) -> tantivy::Result<()> {
     let threads = std::env::var("PLEIN_T")
         .ok()
@@ -194,18 +251,28 @@ pub(crate) fn write(
 
 /// Writes documents on `threads` threads, with tantivy's smallest budget per thread (the
 /// writer flushes a segment whenever it fills): memory stays bounded at any corpus size.
-pub(crate) fn write_with(
+pub(crate) fn write_with<D: Document>(
     index: &Index,
-    docs: impl Iterator<Item = TantivyDocument>,
+    docs: impl Iterator<Item = D>,
     threads: usize,
 ) -> tantivy::Result<()> {
     let threads = threads.max(1);
-    let mut writer: IndexWriter =
+    let mut writer: IndexWriter<D> =
         index.writer_with_num_threads(threads, threads * WRITER_BUDGET)?;
+    // Merged once everything is written, not while: a merge maps the segments it reads, and
+    // beside the writers' buffers and queue that was the peak of indexing a large corpus.
+    writer.set_merge_policy(Box::new(NoMergePolicy));
     for d in docs {
         writer.add_document(d)?;
     }
     writer.commit()?;
+    // The writers' buffers and the queue are freed: give their pages back before merging.
+    crate::corpus::release_free_memory();
+    // Segments in groups, one merge at a time: few segments to search, a bounded peak.
+    let segments = index.searchable_segment_ids()?;
+    for group in segments.chunks(MERGE_WIDTH).filter(|g| g.len() > 1) {
+        writer.merge(group).wait()?;
+    }
     writer.wait_merging_threads()
 }
 
