@@ -153,10 +153,7 @@ impl Story {
     /// corpus was loaded. Fails (saying why, for the file) when the file was removed or broken
     /// since.
     pub fn text(&self) -> Result<Cow<'_, str>, crate::diag::Diagnostic> {
-        match &self.body {
-            Body::Held(text) => Ok(Cow::Borrowed(text)),
-            Body::File(file) => super::story::read_body(file, &self.path).map(Cow::Owned),
-        }
+        self.body.text(&self.path)
     }
 }
 
@@ -169,6 +166,17 @@ pub enum Body {
     /// Left in its file in a corpus directory, which is read again when the story is shown or
     /// indexed: a directory of 100,000 stories would otherwise hold 400 MB of text.
     File(std::path::PathBuf),
+}
+
+impl Body {
+    /// The text, read from its file when it was left there (`display`: the file as shown in a
+    /// diagnostic); see [`Story::text`].
+    pub fn text(&self, display: &str) -> Result<Cow<'_, str>, crate::diag::Diagnostic> {
+        match self {
+            Body::Held(text) => Ok(Cow::Borrowed(text)),
+            Body::File(file) => super::story::read_body(file, display).map(Cow::Owned),
+        }
+    }
 }
 
 impl From<String> for Body {

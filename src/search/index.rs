@@ -1,7 +1,7 @@
 //! The tantivy index of a corpus: schema and building (its words: [`super::vocabulary`]).
 
 use super::analysis::{self, NL, NL_PLAIN, phone_tokens};
-use crate::corpus::Corpus;
+use crate::corpus::{Body, Corpus};
 use crate::text::markdown;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
@@ -163,34 +163,45 @@ pub(crate) fn documents<'a>(
     let n_stories = corpus.stories.len() as u64;
     let story_names = Arc::clone(&names);
     let stories = corpus.stories.iter().enumerate().map(move |(i, s)| {
-        let (s, names, file) = (s.clone(), Arc::clone(&story_names), stamp_of(&s.path));
+        // What the document is made from, not the story: a held text becomes plain text here
+        // (no copy of it waits in the queue), a file is read by the indexing thread.
+        let text = match &s.body {
+            Body::Held(md) => Ok(plain_text(md)),
+            file @ Body::File(_) => Err((file.clone(), s.path.clone())),
+        };
+        let (id, title, summary) = (s.id.clone(), s.title.clone(), s.summary.clone());
+        let (themes, tags, phases) = (s.themes.clone(), s.tags.clone(), s.phases.clone());
+        let (perspective, names, file) =
+            (s.perspective, Arc::clone(&story_names), stamp_of(&s.path));
         Pending::new(move || {
             let tags_text = format!(
                 "{} {}",
-                s.tags.join(" ").replace('-', " "),
-                theme_names(&names, &s.themes)
+                tags.join(" ").replace('-', " "),
+                theme_names(&names, &themes)
             );
             // A file gone since loading indexes without its text; the reader says why it is missing.
-            let body = plain_text(&s.text().unwrap_or_default());
+            let body = text.unwrap_or_else(|(file, display)| {
+                plain_text(&file.text(&display).unwrap_or_default())
+            });
             let mut d = doc!(
-                f.id => s.id.as_str(),
+                f.id => id.as_str(),
                 f.kind => "story",
-                f.themes => s.themes.join(" "),
-                f.perspective => s.perspective.slug(),
-                f.title => s.title.as_str(),
-                f.summary => s.summary.as_str(),
+                f.themes => themes.join(" "),
+                f.perspective => perspective.slug(),
+                f.title => title.as_str(),
+                f.summary => summary.as_str(),
                 f.tags_text => tags_text.as_str(),
                 f.body => body.as_str(),
-                f.plain => format!("{} {} {} {}", s.title, s.summary, tags_text, body),
+                f.plain => format!("{title} {summary} {tags_text} {body}"),
                 f.rank => i as u64 + 1,
             );
-            for t in &s.themes {
+            for t in &themes {
                 d.add_facet(f.theme, Facet::from_path([t.as_str()]));
             }
-            for t in &s.tags {
+            for t in &tags {
                 d.add_text(f.tag, t);
             }
-            for p in &s.phases {
+            for p in &phases {
                 d.add_text(f.phase, p);
             }
             stamp(&mut d, file);
