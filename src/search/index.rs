@@ -279,9 +279,10 @@ pub(crate) fn write_with<D: Document>(
     writer.commit()?;
     // The writers' buffers and the queue are freed: give their pages back before merging.
     crate::corpus::release_free_memory();
-    // Segments in groups, one merge at a time: few segments to search, a bounded peak.
+    // Segments in groups of eight, one merge at a time: few segments to search, a bounded
+    // peak. Fewer than eight are left as they are (a small corpus: merging would only cost).
     let segments = index.searchable_segment_ids()?;
-    for group in segments.chunks(MERGE_WIDTH).filter(|g| g.len() > 1) {
+    for group in segments.chunks_exact(MERGE_WIDTH) {
         writer.merge(group).wait()?;
     }
     writer.wait_merging_threads()
