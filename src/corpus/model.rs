@@ -194,15 +194,13 @@ impl From<&'static str> for Body {
 /// A story serializes with its text (read from its file when it was left there).
 impl Serialize for Body {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Body::Held(text) => s.serialize_str(text),
-            Body::File(file) => {
-                let display = file.display().to_string();
-                match super::story::read_body(file, &display) {
-                    Ok(text) => s.serialize_str(&text),
-                    Err(d) => Err(serde::ser::Error::custom(format!("{display}: {}", d.code))),
-                }
-            }
+        let display = match self {
+            Body::File(file) => file.display().to_string(),
+            Body::Held(_) => String::new(),
+        };
+        match self.text(&display) {
+            Ok(text) => s.serialize_str(&text),
+            Err(d) => Err(serde::ser::Error::custom(format!("{display}: {}", d.code))),
         }
     }
 }

@@ -163,8 +163,8 @@ pub(crate) fn documents<'a>(
     let n_stories = corpus.stories.len() as u64;
     let story_names = Arc::clone(&names);
     let stories = corpus.stories.iter().enumerate().map(move |(i, s)| {
-        // What the document is made from, not the story: a held text becomes plain text here
-        // (no copy of it waits in the queue), a file is read by the indexing thread.
+        // What the document is made from, not the whole story: a held text is made plain here
+        // (its corpus is in memory anyway), a file is read by the indexing thread.
         let text = match &s.body {
             Body::Held(md) => Ok(plain_text(md)),
             file @ Body::File(_) => Err((file.clone(), s.path.clone())),
