@@ -80,6 +80,13 @@ fn main() {
             include_str!("../tests/eval/eighth-tune.toml"),
         ),
         (
+            // A ninth, themed queries, crisis phrasings and near-misses, written blind on
+            // 2026-12-07 (briefed with the resources' names and summaries): measured before tuning.
+            "tune-9",
+            include_str!("../tests/eval/ninth-tune.toml"),
+            include_str!("../tests/eval/ninth-tune.toml"),
+        ),
+        (
             "test",
             include_str!("../tests/eval/users-test.toml"),
             include_str!("../tests/eval/crisis-test.toml"),
