@@ -86,6 +86,13 @@ fn the_tuning_sets_keep_their_figures() {
             0.94,
             0.98,
         ),
+        (
+            "ninth-tune",
+            include_str!("eval/ninth-tune.toml"),
+            0.97,
+            0.96,
+            0.91,
+        ),
     ] {
         let u = eval::evaluate_users(&index, &eval::parse_users(text).expect("set parses"));
         let got = (u.top1_rate(), u.p5(), u.resource_rate());
