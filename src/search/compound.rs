@@ -12,9 +12,10 @@ const MAX_COMPOUND: usize = 40;
 /// The shortest part.
 const MIN_PART: usize = 3;
 
-/// A word of the corpus (as it is or by its stem).
+/// A word of the corpus (as it is or by its stem), or a stop word (*uit*, *over*: every text
+/// has them, and the index leaves them out).
 pub(crate) fn in_corpus(part: &str, vocab: &Vocabulary) -> bool {
-    vocab.df(part) > 0 || vocab.has_stem(&stem_word(part))
+    vocab.df(part) > 0 || vocab.has_stem(&stem_word(part)) || super::analysis::is_stop(part)
 }
 
 /// The parts of a compound the corpus does not have as one word: a split into known words, or
