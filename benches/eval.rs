@@ -87,6 +87,13 @@ fn main() {
             include_str!("../tests/eval/ninth-tune.toml"),
         ),
         (
+            // A tenth, written the same way through the people who use plein (older people,
+            // newcomers, teenagers, volunteers): measured before tuning on it.
+            "tune-10",
+            include_str!("../tests/eval/tenth-tune.toml"),
+            include_str!("../tests/eval/tenth-tune.toml"),
+        ),
+        (
             "test",
             include_str!("../tests/eval/users-test.toml"),
             include_str!("../tests/eval/crisis-test.toml"),
