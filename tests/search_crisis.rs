@@ -77,6 +77,7 @@ fn every_crisis_phrasing_of_the_tuning_sets_gets_its_card_and_ordinary_queries_n
         include_str!("eval/seventh-tune.toml"),
         include_str!("eval/eighth-tune.toml"),
         include_str!("eval/ninth-tune.toml"),
+        include_str!("eval/tenth-tune.toml"),
     ] {
         let more = eval::parse_crisis(more).expect("tuning set");
         set.crisis.extend(more.crisis);
