@@ -135,8 +135,8 @@ fn crlf_files_and_a_byte_order_mark_load() {
     assert_eq!(l.corpus.resources[0].body, "Tekst.");
 }
 
-/// A large corpus directory is parsed on two threads: the stories, the skipped files and the
-/// diagnostics come out in file order, as when one thread parses them.
+/// A large corpus directory is parsed on several threads, a chunk of files at a time: the stories,
+/// the skipped files and the diagnostics come out in file order, as when one thread parses them.
 #[test]
 fn a_large_directory_loads_in_file_order_with_its_diagnostics() {
     let dir = tempfile::tempdir().expect("tempdir");
