@@ -353,13 +353,14 @@ fn parse_docs(
         };
         (doc, diags)
     };
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get().min(2));
-    if docs.len() < PARALLEL_FROM {
-        return docs.into_iter().map(|file| Some(one(file))).collect();
-    }
     // Slots filled in place, a chunk at a time by whichever thread is free: no second list of
     // parsed files to join, and a thread waiting for a file the disk has not yet given leaves
-    // the core to the others (one thread more than the cores).
+    // the core to the others (one thread more than the cores; a small corpus on this one).
+    let helpers = if docs.len() < PARALLEL_FROM {
+        0
+    } else {
+        std::thread::available_parallelism().map_or(1, |n| n.get().min(2))
+    };
     let mut parsed: Vec<Option<(ParsedFile, Vec<Diagnostic>)>> =
         std::iter::repeat_with(|| None).take(docs.len()).collect();
     let jobs = std::sync::Mutex::new((parsed.chunks_mut(PARSE_CHUNK), docs.into_iter()));
@@ -381,7 +382,7 @@ fn parse_docs(
     };
     std::thread::scope(|scope| {
         // A thread that cannot start leaves its share to this one.
-        let helpers: Vec<_> = (0..cores)
+        let helpers: Vec<_> = (0..helpers)
             .filter_map(|_| {
                 std::thread::Builder::new()
                     .name("plein-corpus".into())
